@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Longarm",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "longarm", targets: ["longarm"]),
+        .library(name: "LongarmCore", targets: ["LongarmCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .target(name: "LongarmCore"),
+        .target(
+            name: "LongarmStore",
+            dependencies: [
+                "LongarmCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "LongarmCLI",
+            dependencies: [
+                "LongarmCore",
+                "LongarmStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "longarm", dependencies: ["LongarmCLI"]),
+        .testTarget(name: "LongarmCoreTests", dependencies: ["LongarmCore"]),
+        .testTarget(name: "LongarmStoreTests", dependencies: ["LongarmStore", "LongarmCore"]),
+        .testTarget(
+            name: "LongarmCLITests",
+            dependencies: [
+                "LongarmCore", "LongarmStore", "LongarmCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+    ]
+)
+
+for target in package.targets where [.executable, .test, .regular].contains(target.type) {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    // CI (`make test` with LONGARM_STRICT=1) treats our own warnings as errors; dependencies are unaffected.
+    if Context.environment["LONGARM_STRICT"] == "1" {
+        settings.append(.unsafeFlags(["-warnings-as-errors"]))
+    }
+    target.swiftSettings = settings
+}

@@ -1,0 +1,147 @@
+public import Foundation
+import GRDB
+public import LongarmCore
+
+/// A case with the number of its targets, for listings.
+public struct CaseSummary: Sendable, Hashable, Codable {
+    public var caseFile: CaseFile
+    public var targetCount: Int
+}
+
+/// What happened to one URL handed to ``LongarmStore/addTargets(_:)``.
+public enum TargetInsertion: Sendable, Hashable {
+    /// Stored as a new target.
+    case added(Target)
+    /// The case already holds this canonical URL; nothing was stored.
+    case duplicate(of: Target)
+}
+
+extension LongarmStore {
+    /// Stores a new case and returns it with its identifier.
+    public func createCase(_ caseFile: CaseFile) throws -> CaseFile {
+        try writer.write { db in
+            var stored = caseFile
+            try db.execute(
+                sql: """
+                    INSERT INTO "case" (holder, kind, holderCountry, title, work, createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    caseFile.holder, caseFile.kind.rawValue, caseFile.holderCountry?.rawValue, caseFile.title,
+                    caseFile.work, caseFile.createdAt,
+                ]
+            )
+            stored.id = db.lastInsertedRowID
+            return stored
+        }
+    }
+
+    /// The case with `id`, or `nil`.
+    public func caseFile(id: Int64) throws -> CaseFile? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: #"SELECT * FROM "case" WHERE id = ?"#, arguments: [id]).map(CaseFile.init(row:))
+        }
+    }
+
+    /// All cases, oldest first, with their target counts.
+    public func caseSummaries() throws -> [CaseSummary] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: #"""
+                    SELECT c.*, (SELECT COUNT(*) FROM target t WHERE t.caseId = c.id) AS targetCount
+                    FROM "case" c ORDER BY c.id
+                    """#
+            )
+            return try rows.map { CaseSummary(caseFile: try CaseFile(row: $0), targetCount: $0["targetCount"]) }
+        }
+    }
+
+    /// The targets of a case, in the order they were added.
+    public func targets(caseID: Int64) throws -> [Target] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM target WHERE caseId = ? ORDER BY id", arguments: [caseID])
+                .map(Target.init(row:))
+        }
+    }
+
+    /// The target with `id`, or `nil`.
+    public func target(id: Int64) throws -> Target? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM target WHERE id = ?", arguments: [id]).map(Target.init(row:))
+        }
+    }
+
+    /// Adds targets in one transaction; a canonical URL the case already holds is reported, not stored again.
+    ///
+    /// Either every new target is stored or, on a database error, none is: the batch is one transaction.
+    public func addTargets(_ targets: [Target]) throws -> [TargetInsertion] {
+        try writer.write { db in
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO target
+                        (caseId, submittedURL, canonicalURL, host, registrableDomain, kind, note, createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (caseId, canonicalURL) DO NOTHING
+                    """
+            )
+            let existing = try db.cachedStatement(
+                sql: "SELECT * FROM target WHERE caseId = ? AND canonicalURL = ?"
+            )
+            var results: [TargetInsertion] = []
+            results.reserveCapacity(targets.count)
+            for target in targets {
+                try insert.execute(arguments: [
+                    target.caseID, target.submittedURL, target.canonicalURL, target.host, target.registrableDomain,
+                    target.kind?.rawValue, target.note, target.createdAt,
+                ])
+                if db.changesCount == 1 {
+                    var stored = target
+                    stored.id = db.lastInsertedRowID
+                    results.append(.added(stored))
+                } else {
+                    let row = try Row.fetchOne(existing, arguments: [target.caseID, target.canonicalURL])
+                    guard let row else { throw StoreError.inconsistent("target vanished during insert") }
+                    results.append(.duplicate(of: try Target(row: row)))
+                }
+            }
+            return results
+        }
+    }
+}
+
+extension CaseFile {
+    init(row: Row) throws {
+        let kindText: String = row["kind"]
+        guard let kind = InfringementKind(rawValue: kindText) else {
+            throw StoreError.inconsistent("case \(row["id"] as Int64) has unknown kind \"\(kindText)\"")
+        }
+        let country: String? = row["holderCountry"]
+        self.init(
+            id: row["id"],
+            holder: row["holder"],
+            kind: kind,
+            holderCountry: country.flatMap(CountryCode.init(lenient:)),
+            title: row["title"],
+            work: row["work"],
+            createdAt: row["createdAt"]
+        )
+    }
+}
+
+extension Target {
+    init(row: Row) throws {
+        let kindText: String? = row["kind"]
+        self.init(
+            id: row["id"],
+            caseID: row["caseId"],
+            submittedURL: row["submittedURL"],
+            canonicalURL: row["canonicalURL"],
+            host: row["host"],
+            registrableDomain: row["registrableDomain"],
+            kind: kindText.flatMap(InfringementKind.init(rawValue:)),
+            note: row["note"],
+            createdAt: row["createdAt"]
+        )
+    }
+}

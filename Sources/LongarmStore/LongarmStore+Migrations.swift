@@ -1,0 +1,33 @@
+import GRDB
+
+extension LongarmStore {
+    /// The schema's history. Never edit a shipped migration: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-cases-targets") { db in
+            try db.create(table: "case") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("holder", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("holderCountry", .text)
+                t.column("title", .text)
+                t.column("work", .text)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "target") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("case", onDelete: .cascade).notNull()
+                t.column("submittedURL", .text).notNull()
+                t.column("canonicalURL", .text).notNull()
+                t.column("host", .text).notNull()
+                t.column("registrableDomain", .text)
+                t.column("kind", .text)
+                t.column("note", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["caseId", "canonicalURL"])
+            }
+            try db.create(index: "target_on_host", on: "target", columns: ["host"])
+        }
+        return migrator
+    }
+}

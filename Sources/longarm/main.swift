@@ -1,0 +1,3 @@
+import LongarmCLI
+
+await LongarmCommand.runAsMain()

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Longarm builds and tests with. As root it runs apt-get; otherwise it prints
+# the exact command and fails, so nothing half-works.
+set -euo pipefail
+
+packages=(
+    libsqlite3-dev        # GRDB
+    libcurl4-openssl-dev  # LongarmNet's HTTP client
+    libmaxminddb-dev      # MMDB geolocation
+    nsd                   # the local authoritative DNS server of the integration tests
+    openssl               # test CA and the RFC 3161 time-stamping authority
+    python3               # local RDAP/WHOIS/web fixture servers, warcio checks
+    python3-venv
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "setup: installing ${missing[*]}" >&2
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+        echo "setup: missing Debian packages; run:" >&2
+        echo "  sudo apt-get install -y ${missing[*]}" >&2
+        exit 1
+    fi
+fi
+
+# nsd's package starts a system instance on port 53; the tests run their own on a loopback port instead.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet nsd 2>/dev/null; then
+    systemctl stop nsd >/dev/null 2>&1 || true
+fi
+
+command -v swift >/dev/null || { echo "setup: swift is not on PATH (Swift 6.1 or newer is needed)" >&2; exit 1; }
