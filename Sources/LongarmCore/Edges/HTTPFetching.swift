@@ -8,6 +8,8 @@ public struct HTTPRequest: Sendable, Hashable {
     public var method: String
     /// Extra request headers, in order.
     public var headers: [HTTPHeader]
+    /// The request body (for `POST`), if any.
+    public var body: Data?
     /// Bytes of body to keep; the rest is discarded and the exchange marked truncated.
     public var maxBodyBytes: Int
     /// Time limit for the whole exchange.
@@ -20,6 +22,7 @@ public struct HTTPRequest: Sendable, Hashable {
         url: String,
         method: String = "GET",
         headers: [HTTPHeader] = [],
+        body: Data? = nil,
         maxBodyBytes: Int = 4 << 20,
         timeout: Duration = .seconds(15),
         captureCertificates: Bool = false
@@ -27,6 +30,7 @@ public struct HTTPRequest: Sendable, Hashable {
         self.url = url
         self.method = method
         self.headers = headers
+        self.body = body
         self.maxBodyBytes = maxBodyBytes
         self.timeout = timeout
         self.captureCertificates = captureCertificates
