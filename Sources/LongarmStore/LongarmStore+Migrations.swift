@@ -28,6 +28,16 @@ extension LongarmStore {
             }
             try db.create(index: "target_on_host", on: "target", columns: ["host"])
         }
+        migrator.registerMigration("v2-profiles") { db in
+            // One row per resolution of a target; the newest is current, older ones are history.
+            try db.create(table: "profile") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("target", onDelete: .cascade).notNull()
+                t.column("json", .blob).notNull()
+                t.column("resolvedAt", .datetime).notNull()
+            }
+            try db.create(index: "profile_on_target_time", on: "profile", columns: ["targetId", "resolvedAt"])
+        }
         return migrator
     }
 }

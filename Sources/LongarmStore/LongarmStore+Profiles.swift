@@ -1,0 +1,84 @@
+public import Foundation
+import GRDB
+public import LongarmCore
+
+extension LongarmStore {
+    /// A stored hosting profile and the row that holds it.
+    public struct StoredProfile: Sendable, Hashable {
+        /// The profile row's identifier.
+        public var id: Int64
+        /// The target it describes.
+        public var targetID: Int64
+        /// The profile as resolved.
+        public var profile: HostingProfile
+    }
+
+    private static let profileEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    private static let profileDecoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    /// Stores a new profile for a target; earlier profiles are kept as history.
+    @discardableResult
+    public func saveProfile(_ profile: HostingProfile, targetID: Int64) throws -> StoredProfile {
+        let json = try Self.profileEncoder.encode(profile)
+        return try writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO profile (targetId, json, resolvedAt) VALUES (?, ?, ?)",
+                arguments: [targetID, json, profile.resolvedAt]
+            )
+            return StoredProfile(id: db.lastInsertedRowID, targetID: targetID, profile: profile)
+        }
+    }
+
+    /// The newest profile of each target of a case, keyed by target id; targets never resolved are absent.
+    public func latestProfiles(caseID: Int64) throws -> [Int64: StoredProfile] {
+        let rows = try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.* FROM profile p JOIN target t ON t.id = p.targetId
+                    WHERE t.caseId = ? AND p.id = (
+                        SELECT p2.id FROM profile p2 WHERE p2.targetId = p.targetId
+                        ORDER BY p2.resolvedAt DESC, p2.id DESC LIMIT 1)
+                    """,
+                arguments: [caseID]
+            )
+        }
+        var result: [Int64: StoredProfile] = [:]
+        for row in rows {
+            let stored = try Self.storedProfile(row)
+            result[stored.targetID] = stored
+        }
+        return result
+    }
+
+    /// Every profile of a target, oldest first.
+    public func profileHistory(targetID: Int64) throws -> [StoredProfile] {
+        let rows = try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM profile WHERE targetId = ? ORDER BY resolvedAt, id",
+                arguments: [targetID]
+            )
+        }
+        return try rows.map(Self.storedProfile)
+    }
+
+    private static func storedProfile(_ row: Row) throws -> StoredProfile {
+        let json: Data = row["json"]
+        return StoredProfile(
+            id: row["id"],
+            targetID: row["targetId"],
+            profile: try profileDecoder.decode(HostingProfile.self, from: json)
+        )
+    }
+}
