@@ -1,6 +1,6 @@
 public import Foundation
 public import GRDB
-public import LongarmCore
+import LongarmCore
 
 /// Longarm's SQLite store: cases, targets, and (in later migrations) what was learnt about them.
 ///
