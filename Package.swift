@@ -22,6 +22,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .target(name: "LongarmResolve", dependencies: ["LongarmCore"]),
         .target(
             name: "LongarmCLI",
             dependencies: [
@@ -34,6 +35,7 @@ let package = Package(
         .executableTarget(name: "longarm", dependencies: ["LongarmCLI"]),
         .testTarget(name: "LongarmCoreTests", dependencies: ["LongarmCore"]),
         .testTarget(name: "LongarmStoreTests", dependencies: ["LongarmStore", "LongarmCore"]),
+        .testTarget(name: "LongarmResolveTests", dependencies: ["LongarmResolve", "LongarmCore"]),
         .testTarget(
             name: "LongarmCLITests",
             dependencies: [
