@@ -176,3 +176,44 @@ func rejectsMalformedBootstrapFiles(json: String, detail: String) {
     )
     #expect(explicit.candidates.first?.path == "/elsewhere")
 }
+
+@Test func flagBeatsEnvironmentWhichBeatsTheShippedSnapshot() throws {
+    let locator = ResolveDataLocator(candidates: [FixturePaths.shippedData])
+    let fixture = try FixturePaths.fixture("rdap-bootstrap/good").path
+    let shipped = try RDAPBootstrap.open(override: nil, environment: [:], locator: locator)
+    #expect(shipped.publications["dns.json"] == "2026-11-25T00:00:00Z")
+    let fromEnvironment = try RDAPBootstrap.open(
+        override: nil,
+        environment: ["LONGARM_RDAP_BOOTSTRAP": fixture],
+        locator: locator
+    )
+    #expect(fromEnvironment.publications["dns.json"] == "2024-04-10T20:00:01Z")
+    let fromFlag = try RDAPBootstrap.open(
+        override: fixture,
+        environment: ["LONGARM_RDAP_BOOTSTRAP": "/nonexistent"],
+        locator: locator
+    )
+    #expect(fromFlag.publications["dns.json"] == "2024-04-10T20:00:01Z")
+    let error = #expect(throws: ResolveDataError.self) {
+        try RDAPBootstrap.open(override: "/nonexistent/rdap", environment: [:], locator: locator)
+    }
+    #expect(error?.code == .notFound)
+}
+
+@Test func aUserFolderWithoutOverridesGetsTheShippedOnes() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("longarm-iana-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for name in RDAPBootstrap.fileNames {
+        try FileManager.default.copyItem(
+            at: FixturePaths.fixture("rdap-bootstrap/good/\(name)"),
+            to: folder.appendingPathComponent(name)
+        )
+    }
+    let locator = ResolveDataLocator(candidates: [FixturePaths.shippedData])
+    let bootstrap = try RDAPBootstrap.open(override: folder.path, environment: [:], locator: locator)
+    // .de is only in the shipped overrides; .com still comes from the user's dns.json.
+    #expect(bootstrap.serviceURLs(forDomain: "example.de").first?.host == "rdap.denic.de")
+    #expect(bootstrap.serviceURLs(forDomain: "example.com").first?.host == "rdap.verisign.com")
+    #expect(bootstrap.publications["overrides.json"] == "2026-11-25T00:00:00Z")
+}
