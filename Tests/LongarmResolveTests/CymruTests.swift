@@ -122,3 +122,32 @@ func rejectsMalformedOriginRecords(txt: String) {
     ])
     #expect(try await CymruASN(resolver: resolver).origin(for: try ip("192.0.2.1")) == nil)
 }
+
+@Test func asksForEachASNameOnceAcrossConcurrentCallers() async throws {
+    let resolver = RecordedTXTResolver([
+        "AS15169.asn.cymru.com": (0, ["15169 | US | arin | 2000-03-30 | GOOGLE, US"]),
+        "AS24940.asn.cymru.com": (0, ["24940 | DE | ripencc | 2002-06-03 | HETZNER-AS, DE"]),
+    ])
+    let names = CymruASNNames(cymru: CymruASN(resolver: resolver))
+    let results = try await withThrowingTaskGroup(of: String?.self) { group in
+        for index in 0..<50 {
+            group.addTask { try await names.record([15169, 24940, 64511][index % 3])?.name }
+        }
+        var collected: [String] = []
+        for try await name in group { collected.append(name ?? "none") }
+        return collected.sorted()
+    }
+    #expect(results.filter { $0 == "GOOGLE, US" }.count == 17)
+    #expect(results.filter { $0 == "HETZNER-AS, DE" }.count == 17)
+    #expect(results.filter { $0 == "none" }.count == 16)
+    let asked = resolver.asked.withLock { $0 }
+    #expect(asked.sorted() == ["AS15169.asn.cymru.com", "AS24940.asn.cymru.com", "AS64511.asn.cymru.com"])
+}
+
+@Test func asksAgainAfterAFailure() async throws {
+    let resolver = RecordedTXTResolver(["AS1.asn.cymru.com": (2, [])])
+    let names = CymruASNNames(cymru: CymruASN(resolver: resolver))
+    await #expect(throws: CymruError.self) { try await names.record(1) }
+    await #expect(throws: CymruError.self) { try await names.record(1) }
+    #expect(resolver.asked.withLock { $0 }.count == 2)
+}
