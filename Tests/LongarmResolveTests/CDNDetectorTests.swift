@@ -144,3 +144,16 @@ func matchesResponseHeaders(headers: [HTTPHeader], provider: String, evidence: S
     }
     #expect(error?.description == #"providers.json: Broken: "1.2.3.999/24" is not a CIDR range"#)
 }
+
+@Test func turnsAMatchIntoOriginFacts() throws {
+    let detector = try shipped()
+    let cloudflare = detector.origin(for: try detector.match(address: ip("104.16.1.1")))
+    #expect(cloudflare.hidden)
+    #expect(cloudflare.revealedBy?.hasPrefix("Cloudflare's abuse form") == true)
+    #expect(cloudflare.revealedBy?.hasSuffix("(unconfirmed)") == false)
+    let fastly = detector.origin(for: detector.match(cnameChain: ["x.fastly.net"]))
+    #expect(fastly.hidden)
+    #expect(fastly.revealedBy?.hasSuffix("(unconfirmed)") == true)
+    #expect(detector.origin(for: try detector.match(address: ip("34.64.1.1"))) == OriginFacts())
+    #expect(detector.origin(for: nil) == OriginFacts())
+}
