@@ -28,14 +28,28 @@ let package = Package(
             dependencies: [
                 "LongarmCore",
                 "LongarmStore",
+                "LongarmResolve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "longarm", dependencies: ["LongarmCLI"]),
+        .systemLibrary(name: "CMaxMindDB", providers: [.apt(["libmaxminddb-dev"])]),
+        .target(
+            name: "LongarmResolve",
+            dependencies: [
+                "LongarmCore", "CMaxMindDB",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "LongarmCoreTests", dependencies: ["LongarmCore"]),
         .testTarget(name: "LongarmStoreTests", dependencies: ["LongarmStore", "LongarmCore"]),
         .testTarget(name: "LongarmResolveTests", dependencies: ["LongarmResolve", "LongarmCore"]),
+        .testTarget(
+            name: "LongarmResolveTests",
+            dependencies: ["LongarmResolve", "LongarmCore"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "LongarmCLITests",
             dependencies: [
