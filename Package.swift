@@ -22,7 +22,6 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "LongarmResolve", dependencies: ["LongarmCore"]),
         .target(
             name: "LongarmCLI",
             dependencies: [
@@ -44,7 +43,6 @@ let package = Package(
         ),
         .testTarget(name: "LongarmCoreTests", dependencies: ["LongarmCore"]),
         .testTarget(name: "LongarmStoreTests", dependencies: ["LongarmStore", "LongarmCore"]),
-        .testTarget(name: "LongarmResolveTests", dependencies: ["LongarmResolve", "LongarmCore"]),
         .testTarget(
             name: "LongarmResolveTests",
             dependencies: ["LongarmResolve", "LongarmCore"],

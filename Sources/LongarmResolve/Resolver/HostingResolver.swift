@@ -162,7 +162,8 @@ public final class HostingResolver: Sendable {
         let key = announcedPrefix ?? ip
         let shared = await networks.value(for: key) { await lookup.lookup(ip: ip) }
         guard key != ip, let cidr = shared.value?.cidr else { return shared }
-        let covers = cidr.split(separator: ",").contains { AddressPrefix(String($0).trimmed)?.contains(ip) == true }
+        guard let address = IPAddress(ip) else { return shared }
+        let covers = cidr.split(separator: ",").contains { CIDR(String($0).trimmed)?.contains(address) == true }
         if covers { return shared }
         return await networks.value(for: ip) { await lookup.lookup(ip: ip) }
     }

@@ -1,3 +1,6 @@
+import Foundation
+import LongarmCore
+
 /// One URL to resolve, already canonicalised by intake.
 public struct ResolutionRequest: Sendable, Hashable {
     /// The URL as submitted.
@@ -18,5 +21,5 @@ public struct ResolutionRequest: Sendable, Hashable {
     }
 
     /// True when the host is an IPv4 or IPv6 literal rather than a name.
-    var hostIsAddress: Bool { AddressPrefix.isAddress(host) }
+    var hostIsAddress: Bool { IPAddress(host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))) != nil }
 }
