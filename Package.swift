@@ -32,7 +32,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "longarm", dependencies: ["LongarmCLI"]),
-        .testTarget(name: "LongarmCoreTests", dependencies: ["LongarmCore"]),
+        .testTarget(name: "LongarmCoreTests", dependencies: ["LongarmCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LongarmStoreTests", dependencies: ["LongarmStore", "LongarmCore"]),
         .testTarget(
             name: "LongarmCLITests",
