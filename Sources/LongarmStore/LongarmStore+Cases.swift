@@ -90,10 +90,15 @@ extension LongarmStore {
             )
             var results: [TargetInsertion] = []
             results.reserveCapacity(targets.count)
+            // A batch shares one creation time; formatting a date is the costliest part of an insert, so do it once.
+            var lastDate: (date: Date, value: DatabaseValue)? = nil
             for target in targets {
+                if lastDate?.date != target.createdAt {
+                    lastDate = (target.createdAt, target.createdAt.databaseValue)
+                }
                 try insert.execute(arguments: [
                     target.caseID, target.submittedURL, target.canonicalURL, target.host, target.registrableDomain,
-                    target.kind?.rawValue, target.note, target.createdAt,
+                    target.kind?.rawValue, target.note, lastDate?.value,
                 ])
                 if db.changesCount == 1 {
                     var stored = target

@@ -18,6 +18,7 @@ public enum IDNA {
 
     /// The A-label form of `name` (lower case), without a trailing root dot.
     public static func toASCII(_ name: String) throws(Failure) -> String {
+        if let fast = asciiFastPath(name) { return fast }
         var text = name
         if text.utf8.contains(where: { $0 >= 0x80 }) {
             text = map(text)
@@ -33,6 +34,42 @@ public enum IDNA {
             throw Failure(description: "name is \(result.utf8.count) octets long, more than 253")
         }
         return result
+    }
+
+    /// Lower-cases and checks a plain ASCII name in one pass. Returns `nil` whenever the full path must decide: a
+    /// non-ASCII byte, an `xn--` label, or any problem (so that the full path words the error).
+    private static func asciiFastPath(_ name: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var labelStart = 0
+        func labelIsPlain(_ end: Int) -> Bool {
+            let length = end - labelStart
+            guard length > 0, length <= 63, bytes[labelStart] != UInt8(ascii: "-"),
+                bytes[end - 1] != UInt8(ascii: "-")
+            else { return false }
+            return
+                !(length >= 4 && bytes[labelStart] == UInt8(ascii: "x") && bytes[labelStart + 1] == UInt8(ascii: "n")
+                && bytes[labelStart + 2] == UInt8(ascii: "-") && bytes[labelStart + 3] == UInt8(ascii: "-"))
+        }
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard labelIsPlain(bytes.count) else { return nil }
+                bytes.append(byte)
+                labelStart = bytes.count
+                continue
+            }
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+            guard isAllowedASCII(lower) else { return nil }
+            bytes.append(lower)
+        }
+        if labelStart == bytes.count && labelStart > 0 {
+            // A trailing root dot.
+            bytes.removeLast()
+        } else if !labelIsPlain(bytes.count) {
+            return nil
+        }
+        guard !bytes.isEmpty, bytes.count <= 253 else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// UTS 46 mapping: ideographic full stops to dots, lower case per scalar (keeping ß and ς), then NFKC twice so

@@ -6,12 +6,15 @@ enum IPLiteral {
     ///
     /// Browsers (WHATWG) read such hosts as addresses, so `http://999.1.1.1/` is an invalid address, not a name.
     static func looksLikeIPv4(_ host: String) -> Bool {
-        var labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        if labels.count > 1, labels.last?.isEmpty == true { labels.removeLast() }
-        guard let last = labels.last, !last.isEmpty else { return false }
-        if last.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return true }
-        let lower = last.lowercased()
-        return lower.hasPrefix("0x") && lower.utf8.dropFirst(2).allSatisfy(isASCIIHexDigit)
+        var bytes = host.utf8[...]
+        if bytes.count > 1, bytes.last == UInt8(ascii: ".") { bytes = bytes.dropLast() }
+        let last = bytes.lastIndex(of: UInt8(ascii: ".")).map { bytes[bytes.index(after: $0)...] } ?? bytes
+        guard !last.isEmpty else { return false }
+        if last.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) { return true }
+        guard last.count >= 2, last.first == UInt8(ascii: "0"),
+            last.dropFirst().first == UInt8(ascii: "x") || last.dropFirst().first == UInt8(ascii: "X")
+        else { return false }
+        return last.dropFirst(2).allSatisfy(isASCIIHexDigit)
     }
 
     /// The dotted-decimal form of an IPv4 literal: exactly four decimal parts of 0–255 without leading zeros.

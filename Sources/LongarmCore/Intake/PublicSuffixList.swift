@@ -22,17 +22,19 @@ public struct PublicSuffixList: Sendable {
     /// Parses the list's text (the `public_suffix_list.dat` format).
     public init(text: String, includePrivateDomains: Bool = true) {
         var inPrivateSection = false
-        for line in text.split(whereSeparator: \.isNewline) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("//") {
-                if trimmed.contains("===BEGIN PRIVATE DOMAINS===") { inPrivateSection = true }
-                if trimmed.contains("===END PRIVATE DOMAINS===") { inPrivateSection = false }
+        for rawLine in text.utf8.split(separator: 0x0A) {
+            var line = rawLine[...]
+            while let first = line.first, first == 0x20 || first == 0x09 { line = line.dropFirst() }
+            // A rule is the line up to its first white space (which also drops a CR).
+            let token = line.prefix(while: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D })
+            guard !token.isEmpty else { continue }
+            if token.starts(with: "//".utf8) {
+                if line.firstRange(of: "===BEGIN PRIVATE DOMAINS===".utf8) != nil { inPrivateSection = true }
+                if line.firstRange(of: "===END PRIVATE DOMAINS===".utf8) != nil { inPrivateSection = false }
                 continue
             }
-            guard !trimmed.isEmpty, includePrivateDomains || !inPrivateSection else { continue }
-            // A rule is the line up to its first white space.
-            let token = trimmed.prefix(while: { !$0.isWhitespace })
-            add(rule: token)
+            guard includePrivateDomains || !inPrivateSection else { continue }
+            add(rule: String(decoding: token, as: UTF8.self))
         }
     }
 
@@ -90,10 +92,12 @@ public struct PublicSuffixList: Sendable {
 
     private func labelStarts(_ host: String) -> [String.Index] {
         var starts = [host.startIndex]
-        var index = host.startIndex
-        while let dot = host[index...].firstIndex(of: ".") {
-            index = host.index(after: dot)
-            starts.append(index)
+        let utf8 = host.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let next = utf8.index(after: index)
+            if utf8[index] == UInt8(ascii: ".") { starts.append(next) }
+            index = next
         }
         return starts
     }
@@ -104,7 +108,7 @@ public struct PublicSuffixList: Sendable {
         var longest = 1  // the implicit "*" rule
         for (position, start) in starts.enumerated() {
             let labels = count - position
-            if start == host.endIndex || host[start] == "." { return nil }
+            if start == host.endIndex || host.utf8[start] == UInt8(ascii: ".") { return nil }
             guard let flags = rules[String(host[start...])] else { continue }
             // An exception rule prevails over every other rule; the longest one found first is the one.
             if flags.contains(.exception) { return labels - 1 }

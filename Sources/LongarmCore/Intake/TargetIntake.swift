@@ -49,7 +49,12 @@ public struct TargetIntake: Sendable {
         for row in rows {
             do throws(IntakeError) {
                 let canonical = try canonicalizer.canonicalize(row.url)
-                let kind = try row.kind.map { text throws(IntakeError) in try InfringementKind(parsing: text) }
+                // The exact spelling is the common case; the lenient parser (trimming, case) is slower.
+                var kind: InfringementKind? = nil
+                if let text = row.kind {
+                    kind = InfringementKind(rawValue: text)
+                    if kind == nil { kind = try InfringementKind(parsing: text) }
+                }
                 let target = Target(
                     caseID: caseID,
                     submittedURL: row.url,
