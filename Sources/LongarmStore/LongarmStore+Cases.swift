@@ -96,10 +96,12 @@ extension LongarmStore {
                 if lastDate?.date != target.createdAt {
                     lastDate = (target.createdAt, target.createdAt.databaseValue)
                 }
-                try insert.execute(arguments: [
+                // The statement is ours and the count is right: skip GRDB's per-call argument validation.
+                insert.setUncheckedArguments([
                     target.caseID, target.submittedURL, target.canonicalURL, target.host, target.registrableDomain,
                     target.kind?.rawValue, target.note, lastDate?.value,
                 ])
+                try insert.execute()
                 if db.changesCount == 1 {
                     var stored = target
                     stored.id = db.lastInsertedRowID

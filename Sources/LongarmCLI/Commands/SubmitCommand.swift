@@ -65,8 +65,8 @@ struct SubmitCommand: AsyncParsableCommand {
             let now = Date()
             var prepared: [TargetIntake.Prepared] = []
             var rejected: [BatchRowError] = []
-            func take(_ rows: [BatchRow], source: String) {
-                let outcome = intake.prepare(
+            func take(_ rows: [BatchRow], source: String) async {
+                let outcome = await intake.prepareConcurrently(
                     rows,
                     source: source,
                     caseID: caseID,
@@ -77,11 +77,11 @@ struct SubmitCommand: AsyncParsableCommand {
                 prepared += outcome.prepared
                 rejected += outcome.rejected
             }
-            take(urls.enumerated().map { BatchRow(line: $0.offset + 1, url: $0.element) }, source: "argument")
+            await take(urls.enumerated().map { BatchRow(line: $0.offset + 1, url: $0.element) }, source: "argument")
             if let batchFile {
                 let read = BatchReader.read(try BatchFile.read(batchFile), source: batchFile)
                 rejected += read.errors
-                take(read.rows, source: batchFile)
+                await take(read.rows, source: batchFile)
             }
             rejected.sort { ($0.source == "argument" ? 0 : 1, $0.line) < ($1.source == "argument" ? 0 : 1, $1.line) }
             let results = try db.addTargets(prepared.map(\.target))

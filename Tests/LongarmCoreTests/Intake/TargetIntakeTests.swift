@@ -36,3 +36,21 @@ import Testing
         )
     }
 }
+
+@Suite struct TargetIntakeConcurrencyTests {
+    @Test func concurrentPreparationMatchesSequentialInOrder() async {
+        let intake = TargetIntake(canonicalizer: URLCanonicalizer(publicSuffixList: PublicSuffixListTests.list))
+        let rows = (0..<10_000).map { index in
+            BatchRow(
+                line: index + 2,
+                url: index % 997 == 0 ? "ftp://bad.example/\(index)" : "HTTP://Host\(index % 7).Example.com/\(index)"
+            )
+        }
+        let now = Date()
+        let sequential = intake.prepare(rows, source: "b.csv", caseID: 1, now: now)
+        let concurrent = await intake.prepareConcurrently(rows, source: "b.csv", caseID: 1, now: now, parts: 3)
+        #expect(concurrent.prepared == sequential.prepared)
+        #expect(concurrent.rejected == sequential.rejected)
+        #expect(concurrent.rejected.count == 11)
+    }
+}

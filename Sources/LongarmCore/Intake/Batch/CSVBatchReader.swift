@@ -7,7 +7,8 @@ struct CSVBatchReader {
 
     private struct Record {
         var fields: [String]
-        var raw: String
+        /// Where the record's text lies in the content, without its line end; made a string only for errors.
+        var rawRange: Range<Int>
         var line: Int
         var problem: String?
     }
@@ -25,7 +26,7 @@ struct CSVBatchReader {
         var rows: [BatchRow] = []
         var errors: [BatchRowError] = []
         while let record = scanner.next() {
-            if record.raw.isEmpty && record.fields == [""] { continue }
+            if record.rawRange.isEmpty && record.fields == [""] { continue }
             if let problem = record.problem {
                 errors.append(error(record, problem))
                 continue
@@ -91,7 +92,11 @@ struct CSVBatchReader {
         BatchRowError(
             source: source,
             line: record.line,
-            error: IntakeError(.badRow, input: record.raw, detail: problem)
+            error: IntakeError(
+                .badRow,
+                input: String(decoding: content[record.rawRange], as: UTF8.self),
+                detail: problem
+            )
         )
     }
 
@@ -175,8 +180,7 @@ struct CSVBatchReader {
             rawEnd = min(rawEnd, index)
             finish(field)
             if invalidUTF8 { problem = problem ?? "not valid UTF-8" }
-            let raw = String(decoding: content[start..<rawEnd], as: UTF8.self)
-            return Record(fields: fields, raw: raw, line: startLine, problem: problem)
+            return Record(fields: fields, rawRange: start..<rawEnd, line: startLine, problem: problem)
         }
     }
 }
