@@ -70,11 +70,13 @@ public struct URLCanonicalizer: Sendable {
         while index < bytes.count, bytes[index] != UInt8(ascii: "?"), bytes[index] != UInt8(ascii: "#") { index += 1 }
         var path: [UInt8] = [UInt8(ascii: "/")]
         if pathStart < index {
-            var raw = Array(bytes[pathStart..<index])
-            for i in raw.indices where raw[i] == UInt8(ascii: "\\") { raw[i] = UInt8(ascii: "/") }
+            var raw = bytes[pathStart..<index]
+            if raw.contains(UInt8(ascii: "\\")) {
+                for i in raw.indices where raw[i] == UInt8(ascii: "\\") { raw[i] = UInt8(ascii: "/") }
+            }
             path.removeAll(keepingCapacity: true)
             path.reserveCapacity(raw.count + 8)
-            PercentEncoding.normalizePath(raw[...], into: &path)
+            PercentEncoding.normalizePath(raw, into: &path)
             path = DotSegments.remove(path)
         }
         var query: [UInt8]? = nil
@@ -91,7 +93,9 @@ public struct URLCanonicalizer: Sendable {
         }
 
         let keptPort = port == defaultPort ? nil : port
-        var canonical = Array(scheme.utf8)
+        var canonical: [UInt8] = []
+        canonical.reserveCapacity(scheme.utf8.count + host.text.utf8.count + path.count + (query?.count ?? 0) + 10)
+        canonical.append(contentsOf: scheme.utf8)
         canonical.append(contentsOf: "://".utf8)
         canonical.append(contentsOf: host.text.utf8)
         if let keptPort {
@@ -157,8 +161,13 @@ public struct URLCanonicalizer: Sendable {
             }
             return ParsedHost(text: "[" + address + "]", isDomain: false)
         }
-        let decoded = bytes.contains(UInt8(ascii: "%")) ? PercentEncoding.decodeAll(bytes) : Array(bytes)
-        guard let name = String(validating: decoded, as: UTF8.self) else {
+        let name: String?
+        if bytes.contains(UInt8(ascii: "%")) {
+            name = String(validating: PercentEncoding.decodeAll(bytes), as: UTF8.self)
+        } else {
+            name = String(validating: bytes, as: UTF8.self)
+        }
+        guard let name else {
             throw IntakeError(.invalidHost, input: text, detail: "host is not valid UTF-8 once percent-decoded")
         }
         let ascii: String
