@@ -41,7 +41,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "LongarmCoreTests", dependencies: ["LongarmCore"]),
+        .testTarget(name: "LongarmCoreTests", dependencies: ["LongarmCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LongarmStoreTests", dependencies: ["LongarmStore", "LongarmCore"]),
         .testTarget(
             name: "LongarmResolveTests",

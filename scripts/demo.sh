@@ -16,3 +16,11 @@ case_id=$("$bin" case new --holder "Li Wei" --kind portrait --holder-country CN 
 echo
 echo "== 2. The case as stored"
 "$bin" show "$case_id"
+
+echo
+echo "== 3. The infringing URLs, canonicalised and deduplicated (resolution comes later: --no-resolve)"
+"$bin" submit --case "$case_id" --from Data/samples/face-swap.csv --no-resolve
+
+echo
+echo "== 4. The case with its targets"
+"$bin" show "$case_id"

@@ -11,6 +11,7 @@ packages=(
     openssl               # test CA and the RFC 3161 time-stamping authority
     python3               # local RDAP/WHOIS/web fixture servers, warcio checks
     python3-venv
+    time                  # /usr/bin/time -v for peak memory in scripts/bench-intake.sh
 )
 
 missing=()

@@ -11,6 +11,7 @@ public struct LongarmCommand: AsyncParsableCommand {
             CasesCommand.self,
             ShowCommand.self,
             DataCommand.self,
+            SubmitCommand.self,
         ]
     )
 

@@ -90,11 +90,18 @@ extension LongarmStore {
             )
             var results: [TargetInsertion] = []
             results.reserveCapacity(targets.count)
+            // A batch shares one creation time; formatting a date is the costliest part of an insert, so do it once.
+            var lastDate: (date: Date, value: DatabaseValue)? = nil
             for target in targets {
-                try insert.execute(arguments: [
+                if lastDate?.date != target.createdAt {
+                    lastDate = (target.createdAt, target.createdAt.databaseValue)
+                }
+                // The statement is ours and the count is right: skip GRDB's per-call argument validation.
+                insert.setUncheckedArguments([
                     target.caseID, target.submittedURL, target.canonicalURL, target.host, target.registrableDomain,
-                    target.kind?.rawValue, target.note, target.createdAt,
+                    target.kind?.rawValue, target.note, lastDate?.value,
                 ])
+                try insert.execute()
                 if db.changesCount == 1 {
                     var stored = target
                     stored.id = db.lastInsertedRowID

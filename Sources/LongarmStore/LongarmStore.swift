@@ -17,6 +17,9 @@ public struct LongarmStore: Sendable {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 16 MiB of page cache (the default is 2 MiB): a large batch then writes each page once at commit
+            // instead of spilling and rewriting it mid-transaction.
+            try db.execute(sql: "PRAGMA cache_size = -16384")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try self.init(writer: pool)
