@@ -29,9 +29,19 @@ let package = Package(
                 "LongarmStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                "LongarmResolve",
             ]
         ),
         .executableTarget(name: "longarm", dependencies: ["LongarmCLI"]),
+        .target(
+            name: "LongarmResolve",
+            dependencies: ["LongarmCore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
+            name: "LongarmResolveTests",
+            dependencies: ["LongarmResolve", "LongarmCore"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "LongarmCoreTests", dependencies: ["LongarmCore"]),
         .testTarget(name: "LongarmStoreTests", dependencies: ["LongarmStore", "LongarmCore"]),
         .testTarget(

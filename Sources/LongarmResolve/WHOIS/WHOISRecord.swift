@@ -1,0 +1,136 @@
+public import Foundation
+public import LongarmCore
+
+/// The facts read from one WHOIS answer. Its JSON form is what `longarm parse whois --json` prints.
+public struct WHOISRecord: Sendable, Codable, Hashable {
+    /// The registrar of record and its abuse desk.
+    public struct Registrar: Sendable, Codable, Hashable {
+        public var name: String?
+        public var ianaId: String?
+        public var abuseEmail: String?
+        public var abusePhone: String?
+        /// The registrar's own WHOIS server, as the registry names it.
+        public var whoisServer: String?
+        public init() {}
+    }
+
+    /// The registrant, as far as published; `redacted` is true when it was withheld or is a privacy service.
+    public struct Registrant: Sendable, Codable, Hashable {
+        public var organization: String?
+        public var country: CountryCode?
+        public var redacted: Bool = false
+        public init() {}
+    }
+
+    /// An address block from a regional registry's answer.
+    public struct Network: Sendable, Codable, Hashable {
+        public var handle: String?
+        public var name: String?
+        /// The range as published (`a - b` or a CIDR).
+        public var range: String?
+        public var cidrs: [String] = []
+        public var country: CountryCode?
+        public var organization: String?
+        public var abuseEmail: String?
+        public init() {}
+    }
+
+    /// Which layout read the answer (`icann`, `jprs`, `tci`, `rpsl`, …).
+    public var layout: String
+    /// The character set the bytes were decoded from.
+    public var encoding: String
+    /// The domain the answer is about, lower-cased.
+    public var domain: String?
+    public var registrar = Registrar()
+    public var registrant = Registrant()
+    public var created: Date?
+    public var updated: Date?
+    public var expires: Date?
+    /// Name-server host names, lower-cased, without a trailing dot.
+    public var nameServers: [String] = []
+    /// Status values; EPP codes without the explanatory URL.
+    public var status: [String] = []
+    /// False for a "no match" answer (and for a throttled one, which says nothing about the object).
+    public var found = true
+    /// True when the server refused the query because of a rate limit.
+    public var throttled = false
+    /// The next server to ask, when the answer points to one.
+    public var referral: WHOISReferral?
+    /// The address block, for answers of regional registries.
+    public var network: Network?
+
+    /// Creates an empty record.
+    public init(layout: String, encoding: String) {
+        self.layout = layout
+        self.encoding = encoding
+    }
+
+    /// True when the layout extracted anything about an object.
+    var hasContent: Bool {
+        domain != nil || registrar.name != nil || created != nil || expires != nil || !nameServers.isEmpty
+            || network != nil || registrant.organization != nil || !status.isEmpty
+    }
+
+    /// The registration facts for the hosting profile, sourced to `server` (`host:port`).
+    public func domainFacts(server: String) -> DomainFacts {
+        DomainFacts(
+            source: FactSource(.whois, server: server),
+            registrar: RegistrarFacts(
+                name: registrar.name,
+                ianaId: registrar.ianaId,
+                abuseEmail: registrar.abuseEmail,
+                abusePhone: registrar.abusePhone
+            ),
+            registrant: RegistrantFacts(
+                organization: registrant.organization,
+                country: registrant.country,
+                redacted: registrant.redacted
+            ),
+            created: created,
+            expires: expires,
+            status: status
+        )
+    }
+
+    /// The network facts for the hosting profile (regional registries' answers), sourced to `server`.
+    public func networkFacts(server: String) -> NetworkFacts? {
+        guard let network else { return nil }
+        return NetworkFacts(
+            name: network.name,
+            handle: network.handle,
+            cidr: network.cidrs.first,
+            country: network.country,
+            registry: RIRName.guess(port43: server, handle: network.handle),
+            organization: network.organization,
+            abuseEmail: network.abuseEmail,
+            source: FactSource(.whois, server: server)
+        )
+    }
+}
+
+/// A WHOIS server another server referred to.
+public struct WHOISReferral: Sendable, Codable, Hashable {
+    /// `whois` (port 43) or `rwhois`.
+    public var scheme: String
+    /// The host name.
+    public var host: String
+    /// The port (43 for WHOIS, 4321 by default for RWhois).
+    public var port: Int
+
+    /// Creates a referral.
+    public init(scheme: String = "whois", host: String, port: Int = 43) {
+        self.scheme = scheme
+        self.host = host
+        self.port = port
+    }
+}
+
+/// A WHOIS answer as received: the raw bytes, the decoded text and the parsed record.
+public struct WHOISResponse: Sendable, Hashable {
+    /// The bytes exactly as the server sent them.
+    public var raw: Data
+    /// The bytes decoded to text.
+    public var text: String
+    /// The parsed facts.
+    public var record: WHOISRecord
+}
