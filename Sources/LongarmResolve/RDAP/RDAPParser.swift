@@ -54,6 +54,9 @@ public struct RDAPParser: Sendable {
             {
                 return detail
             }
+            if let underlying = context.underlyingError {
+                return "\(context.debugDescription) \(underlying)"
+            }
             return context.debugDescription
         }
         return String(describing: error)

@@ -52,7 +52,7 @@ public struct WHOISText: Sendable {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard let colon = trimmed.firstIndex(of: ":"), colon != trimmed.startIndex else { return nil }
         let key = trimmed[..<colon]
-        guard key.count <= 80, !key.contains("//"), !key.hasPrefix("%"), !key.hasPrefix("#") else { return nil }
+        guard key.count <= 160, !key.contains("//"), !key.hasPrefix("%"), !key.hasPrefix("#") else { return nil }
         let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         if value.hasPrefix("//") { return nil }
         let normalized = key.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
