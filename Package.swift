@@ -49,6 +49,7 @@ let package = Package(
             dependencies: [
                 "LongarmCore", "LongarmStore", "LongarmCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LongarmResolve",
             ]
         ),
     ]

@@ -25,6 +25,22 @@ package enum ParserCorpus {
         package var expected: JSONValue
         package var actual: JSONValue?
         package var passed: Bool
+
+        package init(
+            sample: String,
+            group: String,
+            path: String,
+            expected: JSONValue,
+            actual: JSONValue?,
+            passed: Bool
+        ) {
+            self.sample = sample
+            self.group = group
+            self.path = path
+            self.expected = expected
+            self.actual = actual
+            self.passed = passed
+        }
     }
 
     /// Loads every sample under `directory`.

@@ -4,7 +4,7 @@ public import LongarmCore
 /// One RDAP entity (a contact), with its jCard read into plain fields.
 ///
 /// Entities nested inside other entities are flattened into the object's list; `depth` and `parentHandle` keep
-/// where they sat (depth 1 = directly on the object).
+/// where they sat (depth 1 = directly on the object; 0 = the object itself, when an entity was looked up).
 public struct RDAPEntity: Sendable, Codable, Hashable {
     /// The registry's handle for the contact.
     public var handle: String?
@@ -28,7 +28,7 @@ public struct RDAPEntity: Sendable, Codable, Hashable {
     public var ianaRegistrarId: String?
     /// True when any of the contact's data was withheld (RFC 9537 or a placeholder value).
     public var redacted: Bool
-    /// 1 for an entity directly on the object, 2 for one nested in it, and so on.
+    /// 1 for an entity directly on the object, 2 for one nested in it, and so on (0: the looked-up entity itself).
     public var depth: Int
     /// The handle of the entity this one is nested in.
     public var parentHandle: String?

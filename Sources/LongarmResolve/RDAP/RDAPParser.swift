@@ -1,4 +1,5 @@
 public import Foundation
+public import Logging
 import LongarmCore
 
 /// Reads RDAP responses (RFC 9083) of any object class into an `RDAPObject`.
@@ -7,11 +8,18 @@ public struct RDAPParser: Sendable {
     public var maximumBytes: Int
     /// Entities nested deeper than this are ignored (a guard against hostile documents).
     public var maximumEntityDepth: Int
+    /// Where refused documents are logged, at debug level.
+    public var logger: Logger
 
     /// Creates a parser with a byte limit (default 4 MiB).
-    public init(maximumBytes: Int = 4 << 20, maximumEntityDepth: Int = 8) {
+    public init(
+        maximumBytes: Int = 4 << 20,
+        maximumEntityDepth: Int = 8,
+        logger: Logger = Logger(label: "longarm.rdap")
+    ) {
         self.maximumBytes = maximumBytes
         self.maximumEntityDepth = maximumEntityDepth
+        self.logger = logger
     }
 
     /// Parses `data`; `input` names it in errors (the URL or file it came from).
@@ -23,6 +31,7 @@ public struct RDAPParser: Sendable {
         do {
             root = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
+            logger.debug("refused RDAP document", metadata: ["rdap.url": "\(input)", "rdap.error": "\(error)"])
             throw RDAPError(.malformedJSON, input: input, detail: "not valid JSON (\(Self.reason(error)))")
         }
         guard root.isObject else {
@@ -67,11 +76,23 @@ public struct RDAPParser: Sendable {
         object.handle = root["handle"]?.stringValue
         object.status = root["status"]?.stringArray ?? []
         object.port43 = root["port43"]?.stringValue
-        object.redactions = RDAPRedactions(root: root).names
-
         let redactions = RDAPRedactions(root: root)
+        object.redactions = redactions.names
         var flat: [RDAPEntity] = []
-        collectEntities(root["entities"]?.arrayValue ?? [], depth: 1, parent: nil, redactions: redactions, into: &flat)
+        var parent: String?
+        if objectClass == "entity" {
+            // An entity lookup answers with the contact itself: list it at depth 0, its nested contacts below it.
+            let own = JCardReader.entity(from: root, depth: 0, parent: nil, redactions: redactions)
+            flat.append(own)
+            parent = own.handle
+        }
+        collectEntities(
+            root["entities"]?.arrayValue ?? [],
+            depth: 1,
+            parent: parent,
+            redactions: redactions,
+            into: &flat
+        )
         for entity in flat {
             for role in entity.roles.isEmpty ? ["none"] : entity.roles {
                 object.entities[role, default: []].append(entity)

@@ -1,4 +1,5 @@
 public import Foundation
+public import Logging
 import LongarmCore
 
 /// Reads WHOIS answers of registries and regional internet registries into `WHOISRecord`s.
@@ -7,6 +8,8 @@ public struct WHOISParser: Sendable {
     public var maximumBytes: Int
     /// The layouts to choose from, most specific first; the generic ICANN layout is the fallback.
     public var layouts: [any WHOISLayout]
+    /// Where the chosen layout and character set are logged, at debug level.
+    public var logger: Logger
 
     /// The layouts Longarm knows.
     public static let standardLayouts: [any WHOISLayout] = [
@@ -16,9 +19,14 @@ public struct WHOISParser: Sendable {
     ]
 
     /// Creates a parser with a byte limit (default 1 MiB).
-    public init(maximumBytes: Int = 1 << 20, layouts: [any WHOISLayout] = WHOISParser.standardLayouts) {
+    public init(
+        maximumBytes: Int = 1 << 20,
+        layouts: [any WHOISLayout] = WHOISParser.standardLayouts,
+        logger: Logger = Logger(label: "longarm.whois")
+    ) {
         self.maximumBytes = maximumBytes
         self.layouts = layouts
+        self.logger = logger
     }
 
     /// Decodes and parses the bytes of an answer to `query` from `server`; `input` names it in errors.
@@ -61,6 +69,13 @@ public struct WHOISParser: Sendable {
         var record = WHOISRecord(layout: layout.name, encoding: encoding)
         layout.parse(whois, into: &record)
         normalize(&record, whois)
+        logger.debug(
+            "parsed WHOIS answer",
+            metadata: [
+                "whois.server": "\(server ?? "-")", "whois.layout": "\(layout.name)", "whois.encoding": "\(encoding)",
+                "whois.found": "\(record.found)", "whois.throttled": "\(record.throttled)",
+            ]
+        )
         return record
     }
 
@@ -104,13 +119,13 @@ public struct WHOISParser: Sendable {
         if let email = record.registrar.abuseEmail, RedactionMarker.isRedacted(email) || !email.contains("@") {
             record.registrar.abuseEmail = nil
         }
-        if let server = record.registrar.whoisServer {
-            record.registrar.whoisServer = WHOISReferralFinder.referral(from: server)?.host
-        }
         record.throttled = WHOISAnswerKind.isThrottled(text) && !record.hasContent
         let notFound = WHOISAnswerKind.isNotFound(text, hasContent: record.hasContent)
         record.found = record.hasContent && !notFound && !record.throttled
         record.referral = WHOISReferralFinder.find(in: text, record: record)
+        if let server = record.registrar.whoisServer {
+            record.registrar.whoisServer = WHOISReferralFinder.referral(from: server)?.host
+        }
     }
 
     static func hostName(_ text: String) -> String {

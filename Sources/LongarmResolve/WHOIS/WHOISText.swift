@@ -41,8 +41,10 @@ public struct WHOISText: Sendable {
         self.fields = fields
         self.query = query?.lowercased()
         self.server = server?.lowercased()
-        if let query, !query.contains(":"), query.contains(".") {
-            tld = query.lowercased().split(separator: ".").last.map(String.init)
+        if let query, !query.contains(":"), query.contains("."),
+            let last = query.lowercased().split(separator: ".").last, !last.allSatisfy(\.isNumber)
+        {
+            tld = String(last)
         } else {
             tld = nil
         }
