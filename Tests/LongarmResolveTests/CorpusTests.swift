@@ -45,3 +45,24 @@ import Testing
         #expect(failed.isEmpty, "\(failed.count) of \(checks.count) fields wrong: \(failed.prefix(5).map(\.path))")
     }
 }
+
+/// Answers cut off mid-stream (a server that closes early, a byte limit) must never crash the parsers.
+@Suite struct TruncatedAnswerTests {
+    @Test(arguments: CorpusTests.samples.map(\.name))
+    func truncatedAnswersParseOrFailCleanly(_ name: String) throws {
+        let sample = try #require(CorpusTests.samples.first { $0.name == name })
+        let data = try Data(contentsOf: sample.file)
+        // Stop short of the end: the last bytes of a JSON file are a newline and the closing brace.
+        for length in stride(from: 1, to: data.count - 2, by: max(1, data.count / 23)) {
+            let prefix = data.prefix(length)
+            switch sample.kind {
+            case .whois:
+                if let record = try? WHOISParser().parse(prefix, query: sample.query, server: sample.server).record {
+                    #expect(!(record.found && record.throttled))
+                }
+            case .rdap:
+                #expect(throws: RDAPError.self) { try RDAPParser().parse(prefix) }
+            }
+        }
+    }
+}

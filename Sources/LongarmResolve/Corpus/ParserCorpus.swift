@@ -5,13 +5,19 @@ package import Foundation
 package enum ParserCorpus {
     /// One saved answer and what the parser must extract from it.
     package struct Sample: Sendable {
+        /// Which parser the sample is for.
         package enum Kind: String, Sendable { case whois, rdap }
+        /// The name as published.
         package var name: String
+        /// WHOIS or RDAP.
         package var kind: Kind
+        /// The sample's file.
         package var file: URL
         /// The layout the WHOIS parser must choose (WHOIS only).
         package var layout: String?
+        /// The query the answer was for.
         package var query: String?
+        /// The server that answered.
         package var server: String?
         /// Dotted paths into the parser's JSON output, and their values (`null`: must be absent).
         package var fields: [String: JSONValue]
@@ -19,13 +25,20 @@ package enum ParserCorpus {
 
     /// The result of comparing one expected field.
     package struct FieldCheck: Sendable, Codable, Hashable {
+        /// The sample's name.
         package var sample: String
+        /// The layout or object class the field is counted under.
         package var group: String
+        /// The dotted path of the field.
         package var path: String
+        /// The value the sample's expected file gives.
         package var expected: JSONValue
+        /// The value the parser produced, if any.
         package var actual: JSONValue?
+        /// True when both agree.
         package var passed: Bool
 
+        /// Creates a check result.
         package init(
             sample: String,
             group: String,
@@ -52,7 +65,7 @@ package enum ParserCorpus {
             for name in names.sorted() where name.hasSuffix(".expected.json") {
                 let base = String(name.dropLast(".expected.json".count))
                 let expectedURL = folder.appendingPathComponent(name)
-                let meta = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: expectedURL))
+                let meta = try JSONValue.parse(Data(contentsOf: expectedURL))
                 guard case .object(let fields) = meta["fields"] ?? .null else {
                     throw CorpusError(file: expectedURL.path, detail: "has no \"fields\" object")
                 }
@@ -118,8 +131,12 @@ package enum ParserCorpus {
 
 /// A corpus file that cannot be used.
 package struct CorpusError: Error, CustomStringConvertible, LocalizedError {
+    /// The sample's file.
     package var file: String
+    /// What is wrong.
     package var detail: String
+    /// A sentence naming the input and the problem.
     package var description: String { "\(file): \(detail)" }
+    /// The same sentence as `description`.
     package var errorDescription: String? { description }
 }

@@ -4,8 +4,11 @@ public import Foundation
 public struct RDAPError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
     /// The kind of failure.
     public struct Code: Sendable, Hashable, RawRepresentable, CustomStringConvertible {
+        /// The code's name.
         public let rawValue: String
+        /// Creates a code.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// The code's name.
         public var description: String { rawValue }
 
         /// The response was larger than the byte limit.
@@ -30,6 +33,8 @@ public struct RDAPError: Error, Sendable, Hashable, CustomStringConvertible, Loc
         self.detail = detail
     }
 
+    /// A sentence naming the input and the problem.
     public var description: String { "\(input): \(detail)" }
+    /// The same sentence as `description`.
     public var errorDescription: String? { description }
 }

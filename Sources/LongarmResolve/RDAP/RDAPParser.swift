@@ -29,7 +29,7 @@ public struct RDAPParser: Sendable {
         }
         let root: JSONValue
         do {
-            root = try JSONDecoder().decode(JSONValue.self, from: data)
+            root = try JSONValue.parse(data)
         } catch {
             logger.debug("refused RDAP document", metadata: ["rdap.url": "\(input)", "rdap.error": "\(error)"])
             throw RDAPError(.malformedJSON, input: input, detail: "not valid JSON (\(Self.reason(error)))")
@@ -57,6 +57,8 @@ public struct RDAPParser: Sendable {
     }
 
     static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let detail = nsError.userInfo["NSDebugDescription"] as? String { return detail }
         if case DecodingError.dataCorrupted(let context) = error {
             if let underlying = context.underlyingError as? NSError,
                 let detail = underlying.userInfo["NSDebugDescription"] as? String

@@ -48,15 +48,93 @@ public enum WHOISDate {
         if let hash = value.firstIndex(of: "#") {
             value = String(value[..<hash]).trimmingCharacters(in: .whitespaces)
         }
-        // "Connected (2025/03/31)" style values are handled by the caller; "before Aug-1996" has no day.
+        if let date = numericDate(value) { return date.addingTimeInterval(TimeInterval(-offset)) }
+        // "before Aug-1996" has no day and matches nothing.
+        // Month names need the formats with letters; the others are tried only for digits.
+        let hasLetters = value.contains { $0.isLetter && $0 != "T" && $0 != "Z" }
         let date: Date? = lock.withLock {
-            for formatter in formatters {
+            for (format, formatter) in zip(formats, formatters) where format.contains("MMM") == hasLetters {
                 if let date = formatter.date(from: value) { return date }
             }
             return nil
         }
         return date.map { $0.addingTimeInterval(TimeInterval(-offset)) }
     }
+
+    /// The all-numeric forms (`2024-01-02`, `2024/01/02 03:04:05`, `2024-01-02T03:04:05.123+09:00`, `20240102`)
+    /// read without a formatter: they are most of what servers send, and formatters are slow to fail.
+    static func numericDate(_ text: String) -> Date? {
+        let scalars = Array(text.utf8)
+        var index = 0
+        func number(_ maximumDigits: Int) -> Int? {
+            var value = 0
+            var digits = 0
+            while index < scalars.count, digits < maximumDigits, scalars[index] >= 48, scalars[index] <= 57 {
+                value = value * 10 + Int(scalars[index] - 48)
+                index += 1
+                digits += 1
+            }
+            return digits == 0 ? nil : value
+        }
+        func skip(_ characters: String) -> Bool {
+            guard index < scalars.count, characters.utf8.contains(scalars[index]) else { return false }
+            index += 1
+            return true
+        }
+        var parts = DateComponents()
+        if scalars.count >= 8, scalars.prefix(8).allSatisfy({ $0 >= 48 && $0 <= 57 }), scalars.count == 8 {
+            parts.year = number(4)
+            parts.month = number(2)
+            parts.day = number(2)
+        } else {
+            guard let year = number(4), year > 1900, skip("-/.") else { return nil }
+            _ = skip(" ")
+            guard let month = number(2), skip("-/.") else { return nil }
+            _ = skip(" ")
+            guard let day = number(2) else { return nil }
+            _ = skip(".")
+            parts.year = year
+            parts.month = month
+            parts.day = day
+            if skip("T ") {
+                guard let hour = number(2), skip(":"), let minute = number(2) else { return nil }
+                parts.hour = hour
+                parts.minute = minute
+                if skip(":") { parts.second = number(2) }
+                if skip(".") {
+                    let start = index
+                    _ = number(9)
+                    let fraction = Double("0." + String(decoding: scalars[start..<index], as: UTF8.self)) ?? 0
+                    parts.nanosecond = Int(fraction * 1e9)
+                }
+            }
+        }
+        var offset = 0
+        if index < scalars.count {
+            if skip("Z") {
+            } else if index < scalars.count, scalars[index] == 43 || scalars[index] == 45 {
+                let sign = scalars[index] == 45 ? -1 : 1
+                index += 1
+                guard let hours = number(2) else { return nil }
+                _ = skip(":")
+                let minutes = number(2) ?? 0
+                offset = sign * (hours * 3600 + minutes * 60)
+            } else {
+                return nil
+            }
+        }
+        guard index == scalars.count, let month = parts.month, (1...12).contains(month), let day = parts.day,
+            (1...31).contains(day), (parts.hour ?? 0) < 24, (parts.minute ?? 0) < 60, (parts.second ?? 0) < 61
+        else { return nil }
+        parts.timeZone = TimeZone(identifier: "UTC")
+        return utc.date(from: parts)?.addingTimeInterval(TimeInterval(-offset))
+    }
+
+    private static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
 
     /// Seconds east of UTC for `JST`, `KST`, `CST` (China), `UTC+8`, `GMT+09:00`.
     static func zoneOffset(_ zone: String) -> Int? {

@@ -36,7 +36,6 @@ enum WHOISAnswerKind {
     }
 
     static func isThrottled(_ text: WHOISText) -> Bool {
-        let lower = text.text.lowercased()
-        return throttlePhrases.contains { lower.contains($0) }
+        throttlePhrases.contains { text.folded.contains($0) }
     }
 }

@@ -4,8 +4,11 @@ public import Foundation
 public struct WHOISError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
     /// The kind of failure.
     public struct Code: Sendable, Hashable, RawRepresentable, CustomStringConvertible {
+        /// The code's name.
         public let rawValue: String
+        /// Creates a code.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// The code's name.
         public var description: String { rawValue }
 
         /// The answer was larger than the byte limit.
@@ -16,6 +19,7 @@ public struct WHOISError: Error, Sendable, Hashable, CustomStringConvertible, Lo
         public static let notText = Code(rawValue: "notText")
     }
 
+    /// The HTTP status code the server reported.
     public let code: Code
     /// Where the answer came from (a server or file).
     public let input: String
@@ -29,6 +33,8 @@ public struct WHOISError: Error, Sendable, Hashable, CustomStringConvertible, Lo
         self.detail = detail
     }
 
+    /// A sentence naming the input and the problem.
     public var description: String { "\(input): \(detail)" }
+    /// The same sentence as `description`.
     public var errorDescription: String? { description }
 }

@@ -5,33 +5,49 @@ public import LongarmCore
 public struct WHOISRecord: Sendable, Codable, Hashable {
     /// The registrar of record and its abuse desk.
     public struct Registrar: Sendable, Codable, Hashable {
+        /// The name as published.
         public var name: String?
+        /// The IANA registrar ID.
         public var ianaId: String?
+        /// The abuse desk's e-mail address.
         public var abuseEmail: String?
+        /// The abuse desk's telephone number.
         public var abusePhone: String?
         /// The registrar's own WHOIS server, as the registry names it.
         public var whoisServer: String?
+        /// Creates an empty value.
         public init() {}
     }
 
     /// The registrant, as far as published; `redacted` is true when it was withheld or is a privacy service.
     public struct Registrant: Sendable, Codable, Hashable {
+        /// The organisation, never a placeholder or privacy service.
         public var organization: String?
+        /// The country, as an ISO 3166-1 code.
         public var country: CountryCode?
+        /// True when the data was withheld or replaced by a privacy service.
         public var redacted: Bool = false
+        /// Creates an empty value.
         public init() {}
     }
 
     /// An address block from a regional registry's answer.
     public struct Network: Sendable, Codable, Hashable {
+        /// The registry's handle.
         public var handle: String?
+        /// The name as published.
         public var name: String?
         /// The range as published (`a - b` or a CIDR).
         public var range: String?
+        /// The range as CIDR blocks.
         public var cidrs: [String] = []
+        /// The country, as an ISO 3166-1 code.
         public var country: CountryCode?
+        /// The organisation, never a placeholder or privacy service.
         public var organization: String?
+        /// The abuse desk's e-mail address.
         public var abuseEmail: String?
+        /// Creates an empty value.
         public init() {}
     }
 
@@ -41,10 +57,15 @@ public struct WHOISRecord: Sendable, Codable, Hashable {
     public var encoding: String
     /// The domain the answer is about, lower-cased.
     public var domain: String?
+    /// The registrar of record.
     public var registrar = Registrar()
+    /// The registrant, as far as published.
     public var registrant = Registrant()
+    /// When the object was registered.
     public var created: Date?
+    /// When the object was last changed.
     public var updated: Date?
+    /// When the registration expires.
     public var expires: Date?
     /// Name-server host names, lower-cased, without a trailing dot.
     public var nameServers: [String] = []

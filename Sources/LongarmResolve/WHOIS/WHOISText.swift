@@ -14,6 +14,8 @@ public struct WHOISText: Sendable {
 
     /// The whole text.
     public let text: String
+    /// The whole text, lower-cased once for the many case-insensitive searches.
+    let folded: String
     /// The lines, without line ends and trailing spaces.
     public let lines: [String]
     /// Every `key: value` line, in order.
@@ -28,6 +30,7 @@ public struct WHOISText: Sendable {
     /// Splits `text`; `query` and `server` are hints for layout selection.
     public init(_ text: String, query: String? = nil, server: String? = nil) {
         self.text = text
+        folded = text.lowercased()
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map {
             var line = String($0)
@@ -124,7 +127,7 @@ public struct WHOISText: Sendable {
     }
 
     /// True when the text contains `needle`, ignoring case.
-    public func contains(_ needle: String) -> Bool { text.range(of: needle, options: .caseInsensitive) != nil }
+    public func contains(_ needle: String) -> Bool { folded.contains(needle.lowercased()) }
 }
 
 extension [WHOISText.Field] {
