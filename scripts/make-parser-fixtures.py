@@ -8,6 +8,7 @@ gets a `<name>.expected.json` with the values the parsers must extract. Re-run a
 import os
 import sys
 
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "fixtures"))
 
 import rdap_docs  # noqa: E402
@@ -18,3 +19,4 @@ import whois_rir  # noqa: E402
 
 for module in (whois_gtld, whois_rir, whois_cctld_asia, whois_cctld_other, rdap_docs):
     module.generate()
+whois_rir.generate_more()
