@@ -171,6 +171,21 @@ import Testing
         #expect(throws: WHOISError.self) { try WHOISParser().parse(Data([0x41, 0x00, 0x42])) }
     }
 
+    @Test func jsonCarriesEveryContractFieldEvenWhenEmpty() throws {
+        let tree = try JSONValue.encoding(try record("No match for \"X.COM\".\n"))
+        for path in [
+            "registrar.name", "registrar.ianaId", "registrar.abuseEmail", "registrar.abusePhone",
+            "registrar.whoisServer",
+            "registrant.organization", "registrant.country", "created", "updated", "expires",
+        ] {
+            #expect(tree.value(atPath: path) == .null, "\(path)")
+        }
+        #expect(tree.value(atPath: "nameServers") == .array([]))
+        #expect(tree.value(atPath: "status") == .array([]))
+        #expect(tree.value(atPath: "found") == .bool(false))
+        #expect(tree.value(atPath: "throttled") == .bool(false))
+    }
+
     @Test func selectsLayoutByServerThenContentThenTLD() {
         let parser = WHOISParser()
         #expect(parser.layout(for: WHOISText("anything", server: "whois.jprs.jp")).name == "jprs")

@@ -7,7 +7,7 @@ enum JCardReader {
         var entity = RDAPEntity(depth: depth, parentHandle: parent)
         entity.roles = value["roles"]?.stringArray.map { $0.lowercased() } ?? []
         entity.links = RDAPParser.links(value["links"])
-        if let handle = value["handle"]?.stringValue {
+        if let handle = value["handle"]?.stringValue, !handle.isEmpty {
             if RedactionMarker.isRedacted(handle) {
                 entity.redacted = true
             } else {

@@ -44,13 +44,6 @@ public struct RDAPObject: Sendable, Codable, Hashable {
         self.redactions = []
     }
 
-    /// Every entity, flattened, in document order (an entity with several roles once).
-    public var allEntities: [RDAPEntity] {
-        var seen = Set<RDAPEntity>()
-        return entities.values.flatMap { $0 }.sorted { ($0.depth, $0.handle ?? "") < ($1.depth, $1.handle ?? "") }
-            .filter { seen.insert($0).inserted }
-    }
-
     /// The entities that carry `role`.
     public func entities(withRole role: String) -> [RDAPEntity] { entities[role] ?? [] }
 }

@@ -1,6 +1,6 @@
 /// One registry's WHOIS answer layout: when it applies, and how to read it.
 ///
-/// `WHOISParser` picks a layout by the answering server, then the query's TLD, then by sniffing the text,
+/// `WHOISParser` picks a layout by the answering server, then by markers in the text, then by the query's TLD,
 /// falling back to the generic ICANN `Key: Value` layout. Status, name servers, dates and the not-found and
 /// rate-limit answers are normalised afterwards for every layout.
 public protocol WHOISLayout: Sendable {

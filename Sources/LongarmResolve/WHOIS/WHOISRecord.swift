@@ -155,3 +155,49 @@ public struct WHOISResponse: Sendable, Hashable {
     /// The parsed facts.
     public var record: WHOISRecord
 }
+
+// The JSON of `longarm parse whois --json` is a contract: every field of the shape is present, with
+// `null` when the answer did not say, so scripts can rely on the keys.
+
+extension WHOISRecord {
+    /// Writes every field, absent values as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(layout, forKey: .layout)
+        try container.encode(encoding, forKey: .encoding)
+        try container.encode(domain, forKey: .domain)
+        try container.encode(registrar, forKey: .registrar)
+        try container.encode(registrant, forKey: .registrant)
+        try container.encode(created, forKey: .created)
+        try container.encode(updated, forKey: .updated)
+        try container.encode(expires, forKey: .expires)
+        try container.encode(nameServers, forKey: .nameServers)
+        try container.encode(status, forKey: .status)
+        try container.encode(found, forKey: .found)
+        try container.encode(throttled, forKey: .throttled)
+        try container.encode(referral, forKey: .referral)
+        try container.encodeIfPresent(network, forKey: .network)
+    }
+}
+
+extension WHOISRecord.Registrar {
+    /// Writes every field, absent values as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(ianaId, forKey: .ianaId)
+        try container.encode(abuseEmail, forKey: .abuseEmail)
+        try container.encode(abusePhone, forKey: .abusePhone)
+        try container.encode(whoisServer, forKey: .whoisServer)
+    }
+}
+
+extension WHOISRecord.Registrant {
+    /// Writes every field, absent values as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(organization, forKey: .organization)
+        try container.encode(country, forKey: .country)
+        try container.encode(redacted, forKey: .redacted)
+    }
+}
