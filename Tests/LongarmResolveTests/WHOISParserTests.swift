@@ -136,6 +136,14 @@ import Testing
         }
     }
 
+    @Test func recognisesLegacyCharsetWithoutDomainOrServer() throws {
+        let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("whois")
+        for (name, encoding) in [("jp-cojp-shiftjis", "SHIFT_JIS"), ("kr-eucKR", "EUC-KR"), ("cn-gb18030", "GB18030")] {
+            let data = try Data(contentsOf: fixtures.appendingPathComponent(name + ".txt"))
+            #expect(try WHOISParser().parse(data).record.encoding == encoding, "\(name)")
+        }
+    }
+
     @Test func neverReportsPrivacyServiceAsRegistrantOrganization() throws {
         for organization in [
             "Domains By Proxy, LLC", "REDACTED FOR PRIVACY", "Data Protected", "Whois Privacy Protection",

@@ -26,7 +26,7 @@ public enum WHOISDecoder {
 
     /// The character sets to try, in order, for an answer that is not UTF-8.
     static func candidates(tld: String?, server: String?, bytes: [UInt8]) -> [String] {
-        let hint = (tld ?? "").lowercased()
+        let hint = (tld ?? asciiMarkerHint(bytes) ?? "").lowercased()
         let host = (server ?? "").lowercased()
         if hint == "jp" || host.hasSuffix(".jp") { return ["SHIFT_JIS", "CP932", "EUC-JP"] }
         if hint == "kr" || host.hasSuffix(".kr") { return ["EUC-KR", "CP949"] }
@@ -37,6 +37,18 @@ public enum WHOISDecoder {
             return [cyrillicGuess(bytes)]
         }
         return []
+    }
+
+    /// ASCII markers of registries that answer in legacy sets, for answers saved without their domain or server.
+    static let asciiMarkers: [(String, String)] = [
+        ("JPRS", "jp"), ("# ENGLISH", "kr"), ("KOREAN", "kr"), ("Registration Time:", "cn"),
+        ("Record expires on", "tw"), ("HKIRC", "hk"), ("TCI Whois", "ru"), ("paid-till:", "ru"),
+    ]
+
+    static func asciiMarkerHint(_ bytes: [UInt8]) -> String? {
+        // Latin-1 keeps every byte, so ASCII markers can be searched before the real set is known.
+        let text = String(String.UnicodeScalarView(bytes.prefix(64 << 10).map { Unicode.Scalar($0) }))
+        return asciiMarkers.first { text.contains($0.0) }?.1
     }
 
     /// KOI8-R and CP1251 both decode any byte; tell them apart by which half holds the (mostly lower-case) letters.
