@@ -194,6 +194,27 @@ import Testing
         #expect(tree.value(atPath: "throttled") == .bool(false))
     }
 
+    @Test func registrarHopFillsInFromTheRegistryAnswer() throws {
+        let registry = try record(
+            "Domain Name: X.COM\nRegistrar: Example Registrar\nRegistrar IANA ID: 9\n"
+                + "Creation Date: 2020-01-02T00:00:00Z\nName Server: NS1.X.TEST\n",
+            server: "whois.verisign-grs.com"
+        )
+        let registrar = try record(
+            "Domain Name: x.com\nRegistrar: Example Registrar, Inc.\nRegistrant Country: FR\n",
+            server: "whois.registrar.test"
+        )
+        let merged = registrar.filling(from: registry)
+        #expect(merged.registrar.name == "Example Registrar, Inc.")
+        #expect(merged.registrar.ianaId == "9")
+        #expect(merged.registrant.country?.rawValue == "FR")
+        #expect(merged.nameServers == ["ns1.x.test"])
+        let throttled = try record("Query rate limit exceeded\n").filling(from: registry)
+        #expect(throttled.found)
+        #expect(!throttled.throttled)
+        #expect(throttled.registrar.name == "Example Registrar")
+    }
+
     @Test func selectsLayoutByServerThenContentThenTLD() {
         let parser = WHOISParser()
         #expect(parser.layout(for: WHOISText("anything", server: "whois.jprs.jp")).name == "jprs")
