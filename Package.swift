@@ -53,6 +53,7 @@ let package = Package(
             dependencies: [
                 "LongarmCore", "LongarmStore", "LongarmCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LongarmResolve",
             ]
         ),
     ]
