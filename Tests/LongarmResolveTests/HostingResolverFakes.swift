@@ -79,7 +79,9 @@ struct FakeCDN: CDNLookup {
         guard let hit = cnameChain.first(where: { $0.hasSuffix(".cdn.cloudflare.net") }) else { return nil }
         return CDNMatch(name: "Cloudflare", source: FactSource(.cname, server: "Data/cdn"), evidence: hit)
     }
-    func originDisclosure(cdn: String) -> String? { cdn == "Cloudflare" ? "Cloudflare's abuse form" : nil }
+    func origin(for match: CDNMatch) -> OriginFacts {
+        OriginFacts(hidden: true, revealedBy: match.name == "Cloudflare" ? "Cloudflare's abuse form" : nil)
+    }
     func operatorCountry(cdn: String) -> CountryCode? { cdn == "Cloudflare" ? CountryCode(lenient: "US") : nil }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+public import LongarmCore
 
 /// One CDN, proxy or cloud as described in `Data/cdn/providers.json`.
 public struct CDNProvider: Sendable, Hashable, Codable {
@@ -46,6 +47,8 @@ public struct CDNProvider: Sendable, Hashable, Codable {
     public var name: String
     /// What sort of service it is.
     public var kind: Kind
+    /// The country of the company that runs it: how to reach it, not the law of the content it fronts.
+    public var country: CountryCode?
     /// Where the ranges are published.
     public var rangesSource: String
     /// When the ranges were taken.

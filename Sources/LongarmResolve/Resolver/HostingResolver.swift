@@ -170,21 +170,29 @@ public final class HostingResolver: Sendable {
 
     /// Derives the CDN, the origin's visibility and the countries from the facts gathered.
     private func finish(_ profile: inout HostingProfile) {
-        let cdn =
-            profile.addresses.lazy.compactMap { self.sources.cdn.match(ip: $0.ip) }.first
-            ?? sources.cdn.match(cnameChain: profile.dns.cname)
+        let edgeMatches = profile.addresses.map { sources.cdn.match(ip: $0.ip) }
+        let cnameMatch = sources.cdn.match(cnameChain: profile.dns.cname)
+        let cdn = edgeMatches.lazy.compactMap(\.self).first ?? cnameMatch
         profile.cdn = cdn
-
-        let origins = profile.addresses.filter { $0.cdn == nil }
-        if let cdn, origins.isEmpty {
-            profile.origin = OriginFacts(hidden: true, revealedBy: sources.cdn.originDisclosure(cdn: cdn.name))
+        // An address behind which the origin hides (a CDN or WAF edge) says nothing about where the content is;
+        // a CNAME into such a CDN makes every address an edge, even one missing from the published ranges.
+        let allEdges = cnameMatch.map { sources.cdn.origin(for: $0).hidden } ?? false
+        let origins =
+            allEdges
+            ? []
+            : zip(profile.addresses, edgeMatches)
+                .filter { _, match in match.map { !sources.cdn.origin(for: $0).hidden } ?? true }
+                .map(\.0)
+        if let cdn {
             profile.countries.cdn = sources.cdn.operatorCountry(cdn: cdn.name)
-            profile.warnings.append(
-                "\(profile.host): served through \(cdn.name); the origin host and its country are hidden, and "
-                    + "geolocation of \(cdn.name)'s anycast addresses says nothing about the origin"
-            )
-        } else if let cdn {
-            profile.countries.cdn = sources.cdn.operatorCountry(cdn: cdn.name)
+            let origin = sources.cdn.origin(for: cdn)
+            if origin.hidden && origins.isEmpty {
+                profile.origin = origin
+                profile.warnings.append(
+                    "\(profile.host): served through \(cdn.name); the origin host and its country are hidden, and "
+                        + "geolocation of \(cdn.name)'s anycast addresses says nothing about the origin"
+                )
+            }
         }
 
         var tally: [CountryCode: Int] = [:]

@@ -75,8 +75,9 @@ public protocol CDNLookup: Sendable {
     func match(ip: String) -> CDNMatch?
     /// The CDN one of whose CNAME suffixes ends the chain.
     func match(cnameChain: [String]) -> CDNMatch?
-    /// What the CDN is known to reveal of the origin, and through which channel.
-    func originDisclosure(cdn: String) -> String?
+    /// Whether a match hides the origin (a CDN or WAF does, a cloud front end does not), and which channel
+    /// reveals it.
+    func origin(for match: CDNMatch) -> OriginFacts
     /// The country of the CDN's operator (which decides how to reach it, not the law of the content).
     func operatorCountry(cdn: String) -> CountryCode?
 }

@@ -1,0 +1,7 @@
+public import LongarmCore
+
+extension GeoIPDatabase: GeoLookup {
+    public func geo(ip: String) -> GeoFacts? {
+        IPAddress(ip).map { geoFacts(for: $0) }
+    }
+}
