@@ -32,6 +32,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "longarm", dependencies: ["LongarmCLI"]),
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(
+            name: "LongarmNet",
+            dependencies: ["LongarmCore", "CCurl", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(name: "LongarmTestSupport", dependencies: ["LongarmNet", "LongarmCore"]),
+        .testTarget(name: "LongarmNetTests", dependencies: ["LongarmNet", "LongarmCore", "LongarmTestSupport"]),
         .testTarget(name: "LongarmCoreTests", dependencies: ["LongarmCore"]),
         .testTarget(name: "LongarmStoreTests", dependencies: ["LongarmStore", "LongarmCore"]),
         .testTarget(
