@@ -38,7 +38,11 @@ let package = Package(
             dependencies: ["LongarmCore", "CCurl", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "LongarmTestSupport", dependencies: ["LongarmNet", "LongarmCore"]),
-        .testTarget(name: "LongarmNetTests", dependencies: ["LongarmNet", "LongarmCore", "LongarmTestSupport"]),
+        .testTarget(
+            name: "LongarmNetTests",
+            dependencies: ["LongarmNet", "LongarmCore", "LongarmTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "LongarmCoreTests", dependencies: ["LongarmCore"]),
         .testTarget(name: "LongarmStoreTests", dependencies: ["LongarmStore", "LongarmCore"]),
         .testTarget(

@@ -145,6 +145,11 @@ public struct DNSClient: DNSResolving {
         }
     }
 
+    /// The servers that the `nameserver` lines of a resolv.conf text name (port 53).
+    public static func serversInResolvConf(_ text: String) -> [SocketEndpoint] {
+        ResolvConf.servers(in: text)
+    }
+
     static func normalise(_ name: String) -> String {
         let lower = name.lowercased()
         return lower.hasSuffix(".") ? String(lower.dropLast()) : lower

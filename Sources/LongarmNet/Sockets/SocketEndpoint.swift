@@ -36,7 +36,7 @@ public struct SocketEndpoint: Sendable, Hashable, CustomStringConvertible {
             host = text
             port = defaultPort
         }
-        if host.isEmpty || host.contains(where: { $0.isWhitespace }) {
+        if host.isEmpty || host.contains(where: { $0.isWhitespace || $0 == "[" || $0 == "]" }) {
             throw NetError(.invalidAddress, "server \"\(text)\": no host")
         }
     }

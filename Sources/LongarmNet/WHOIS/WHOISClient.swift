@@ -25,7 +25,7 @@ public struct WHOISClient: WHOISQuerying {
     ///   `whoisMaxBytes`), `privateAddressRefused`, `connectionFailed`, or `invalidAddress` for a query with
     ///   line breaks.
     public func query(_ query: String, server: String, port: Int = 43) async throws -> Data {
-        guard !query.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+        guard !query.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
             throw NetError(.invalidAddress, "WHOIS query \"\(query)\" contains a line break")
         }
         let configuration = configuration
