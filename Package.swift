@@ -27,6 +27,7 @@ let package = Package(
             dependencies: [
                 "LongarmCore",
                 "LongarmStore",
+                "LongarmNet",
                 "LongarmResolve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -37,15 +38,26 @@ let package = Package(
         .target(
             name: "LongarmResolve",
             dependencies: [
-                "LongarmCore", "CMaxMindDB",
+                "LongarmCore", "LongarmNet", "CMaxMindDB",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "LongarmCoreTests", dependencies: ["LongarmCore"], resources: [.copy("Fixtures")]),
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(
+            name: "LongarmNet",
+            dependencies: ["LongarmCore", "CCurl", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(name: "LongarmTestSupport", dependencies: ["LongarmNet", "LongarmCore"]),
+        .testTarget(
+            name: "LongarmNetTests",
+            dependencies: ["LongarmNet", "LongarmCore", "LongarmTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "LongarmStoreTests", dependencies: ["LongarmStore", "LongarmCore"]),
         .testTarget(
             name: "LongarmResolveTests",
-            dependencies: ["LongarmResolve", "LongarmCore"],
+            dependencies: ["LongarmResolve", "LongarmCore", "LongarmNet", "LongarmTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
