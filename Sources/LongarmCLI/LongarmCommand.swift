@@ -12,6 +12,7 @@ public struct LongarmCommand: AsyncParsableCommand {
             ShowCommand.self,
             DataCommand.self,
             SubmitCommand.self,
+            ResolveCommand.self,
             ParseCommand.self,
         ]
     )

@@ -34,9 +34,11 @@ struct SubmitCommand: AsyncParsableCommand {
 
     @Flag(
         name: .customLong("no-resolve"),
-        help: "Store without resolving the hosting. Resolution is not built yet, so nothing is resolved either way."
+        help: "Store the targets without resolving their hosting (resolve later with longarm resolve --case)."
     )
     var noResolve = false
+
+    @OptionGroup var net: NetOptions
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -60,7 +62,7 @@ struct SubmitCommand: AsyncParsableCommand {
             guard try db.caseFile(id: caseID) != nil else {
                 throw CLIError(.badInput, "case \(caseID): no such case in \(store.resolvedPath)")
             }
-            let intake = TargetIntake(canonicalizer: URLCanonicalizer(publicSuffixList: try loadPublicSuffixList()))
+            let intake = TargetIntake(canonicalizer: URLCanonicalizer(publicSuffixList: try PublicSuffixListLoader.shipped()))
             let defaultKind = try kind.map { try InfringementKind(parsing: $0) }
             let now = Date()
             var prepared: [TargetIntake.Prepared] = []
@@ -93,15 +95,15 @@ struct SubmitCommand: AsyncParsableCommand {
                 report.printText()
             }
             anyRejected = !rejected.isEmpty
+            if !noResolve {
+                let added = results.compactMap { result -> Target? in
+                    if case .added(let target) = result { return target }
+                    return nil
+                }
+                try await TargetResolution.resolveAndStore(added, resolver: try net.resolver(), store: db, quiet: output.json)
+            }
         }
         if anyRejected { throw ExitCode(CLIError.Status.badInput.rawValue) }
     }
 
-    private func loadPublicSuffixList() throws -> PublicSuffixList {
-        do {
-            return try PublicSuffixList.shipped(in: try DataDirectory.locate())
-        } catch {
-            throw CLIError(.failure, "cannot load the Public Suffix List: \(error.localizedDescription)")
-        }
-    }
 }

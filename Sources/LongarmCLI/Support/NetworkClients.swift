@@ -1,13 +1,17 @@
 import LongarmCore
+import LongarmNet
 
-/// The factory of the network clients commands use; the one place where the concrete clients are chosen.
-///
-/// The libcurl client (LongarmNet) is wired here when it lands; until then a command that needs HTTP says so
-/// and exits with 69 instead of pretending.
+/// The HTTP client for commands that build their own configuration (`data update`).
 enum NetworkClients {
-    /// An HTTP client with the given per-request timeout and `--connect-to` rules (`HOST:PORT:TARGET:TPORT`).
+    /// libcurl with the given time limit and connect-to rules (CA bundle and the rest from the environment).
     static func httpFetcher(timeout: Duration, connectTo: [String]) throws -> any HTTPFetching {
-        _ = (timeout, connectTo)
-        throw CLIError(.unavailable, "this build has no HTTP client (LongarmNet is not linked)")
+        var configuration: NetConfiguration
+        do {
+            configuration = try NetConfiguration.fromEnvironment(connectTo: connectTo, version: LongarmVersion.current)
+        } catch {
+            throw CLIError(.usage, "\(error)")
+        }
+        configuration.timeout = timeout
+        return CurlHTTPClient(configuration: configuration)
     }
 }
