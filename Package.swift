@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .target(name: "LongarmCore"),
@@ -23,10 +24,15 @@ let package = Package(
             ]
         ),
         .target(
+            name: "LongarmRules",
+            dependencies: ["LongarmCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
             name: "LongarmCLI",
             dependencies: [
                 "LongarmCore",
                 "LongarmStore",
+                "LongarmRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -34,6 +40,11 @@ let package = Package(
         .executableTarget(name: "longarm", dependencies: ["LongarmCLI"]),
         .testTarget(name: "LongarmCoreTests", dependencies: ["LongarmCore"]),
         .testTarget(name: "LongarmStoreTests", dependencies: ["LongarmStore", "LongarmCore"]),
+        .testTarget(
+            name: "LongarmRulesTests",
+            dependencies: ["LongarmRules", "LongarmCore", "LongarmStore"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "LongarmCLITests",
             dependencies: [
