@@ -10,6 +10,9 @@ public struct LongarmCommand: AsyncParsableCommand {
             CaseCommand.self,
             CasesCommand.self,
             ShowCommand.self,
+            RulesCommand.self,
+            ProvidersCommand.self,
+            PlanCommand.self,
         ]
     )
 

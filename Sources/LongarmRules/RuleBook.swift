@@ -103,8 +103,8 @@ public struct RuleBook: Sendable {
                 provenance["sources"] = "\(code)+EU"
             }
             if set["notes"] != nil {
-                rule.notes = override.notes
-                provenance["notes"] = code
+                rule.notes = [override.notes, base.notes].compactMap { $0 }.joined(separator: " ")
+                provenance["notes"] = base.notes == nil ? code : "\(code)+EU"
             }
         }
         if rule.languages.isEmpty {

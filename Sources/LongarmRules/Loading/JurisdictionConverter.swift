@@ -41,7 +41,10 @@ struct JurisdictionConverter {
         }
         for key in rawKinds.keys.sorted() {
             guard let kind = InfringementKind(rawValue: key) else {
-                issues.add("kinds.\(key)", "unknown kind \"\(key)\" (expected copyright, portrait, reputation, privacy or trademark)")
+                issues.add(
+                    "kinds.\(key)",
+                    "unknown kind \"\(key)\" (expected copyright, portrait, reputation, privacy or trademark)"
+                )
                 continue
             }
             let rule = convertRule(rawKinds[key]!, kind: kind, origin: fileCode, partial: isMember, issues: &issues)
@@ -156,7 +159,8 @@ struct JurisdictionConverter {
         for (index, tag) in languages.enumerated() {
             _ = issues.language(tag, at: "\(path).languages[\(index)]")
         }
-        let confidence = partial && raw.confidence == nil ? Confidence.known : issues.confidence(raw.confidence, at: path)
+        let confidence =
+            partial && raw.confidence == nil ? Confidence.known : issues.confidence(raw.confidence, at: path)
         let sources = partial && raw.sources == nil ? [] : issues.sources(raw.sources, at: path)
         guard let confidence else { return nil }
         if !partial, regime == nil { return nil }

@@ -26,7 +26,10 @@ struct ProviderConverter {
             if let text = issues.require(channel.kind, "kind", at: here) {
                 kind = NoticeChannel.Kind(rawValue: text)
                 if kind == nil || kind == .unknown {
-                    issues.add("\(here).kind", "unknown channel kind \"\(text)\" (expected email, web-form, api or post)")
+                    issues.add(
+                        "\(here).kind",
+                        "unknown channel kind \"\(text)\" (expected email, web-form, api or post)"
+                    )
                 }
             }
             let address = issues.require(channel.address, "address", at: here)
@@ -41,7 +44,13 @@ struct ProviderConverter {
             let confidence = issues.confidence(channel.confidence, at: here)
             if let kind, kind != .unknown, let address, let confidence {
                 channels.append(
-                    Provider.Channel(kind: kind, address: address, kinds: kinds, note: channel.note, confidence: confidence)
+                    Provider.Channel(
+                        kind: kind,
+                        address: address,
+                        kinds: kinds,
+                        note: channel.note,
+                        confidence: confidence
+                    )
                 )
             }
         }

@@ -33,7 +33,9 @@ struct RuleBookLoader {
             issues += collector.issues
         }
         if !files.contains("EU") {
-            issues.append(RulesIssue(file: "jurisdictions/EU.yaml", path: "", problem: "missing: the EU layer is required"))
+            issues.append(
+                RulesIssue(file: "jurisdictions/EU.yaml", path: "", problem: "missing: the EU layer is required")
+            )
         }
         let converter = JurisdictionConverter(elements: Set(elements.keys), euMembers: euMembers)
         var jurisdictions: [String: Jurisdiction] = [:]
@@ -60,7 +62,10 @@ struct RuleBookLoader {
             {
                 for (index, asn) in provider.recognition.asns.enumerated() {
                     if let other = seenASN[asn] {
-                        collector.add("recognition.asns[\(index)]", "duplicate ASN \(asn), also in providers/\(other).yaml")
+                        collector.add(
+                            "recognition.asns[\(index)]",
+                            "duplicate ASN \(asn), also in providers/\(other).yaml"
+                        )
                     }
                     seenASN[asn] = provider.id
                 }
@@ -128,7 +133,10 @@ struct RuleBookLoader {
         return (result, collector.issues)
     }
 
-    private func loadRoles(_ url: URL, elements: [String: ElementDefinition]) -> ([NoticeRung.Role: RoleRule], [RulesIssue]) {
+    private func loadRoles(
+        _ url: URL,
+        elements: [String: ElementDefinition]
+    ) -> ([NoticeRung.Role: RoleRule], [RulesIssue]) {
         var collector = IssueCollector(file: "jurisdictions/roles.yaml")
         var result: [NoticeRung.Role: RoleRule] = [:]
         guard let raw: RawRolesFile = decode(url, &collector) else { return (result, collector.issues) }
@@ -195,7 +203,10 @@ struct RuleBookLoader {
             let (path, problem) = Self.describe(error)
             collector.add(path, problem)
         } catch {
-            collector.add("", "is not valid YAML: \(String(describing: error).replacingOccurrences(of: "\n", with: " "))")
+            collector.add(
+                "",
+                "is not valid YAML: \(String(describing: error).replacingOccurrences(of: "\n", with: " "))"
+            )
         }
         return nil
     }
