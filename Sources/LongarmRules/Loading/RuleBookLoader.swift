@@ -211,6 +211,19 @@ struct RuleBookLoader {
         return nil
     }
 
+    /// A person's word for the YAML shape a Swift type needs.
+    static func noun(_ type: Any.Type) -> String {
+        let name = String(describing: type)
+        if name.hasPrefix("Array") || name.contains("Sequence") { return "a list" }
+        if name.hasPrefix("Dictionary") || name.contains("Mapping") { return "a mapping" }
+        switch name {
+        case "String": return "text"
+        case "Int", "Double": return "a number"
+        case "Bool": return "true or false"
+        default: return "a mapping"
+        }
+    }
+
     static func describe(_ error: DecodingError) -> (String, String) {
         func path(_ keys: [any CodingKey]) -> String {
             keys.reduce(into: "") { result, key in
@@ -223,9 +236,9 @@ struct RuleBookLoader {
         }
         switch error {
         case .typeMismatch(let type, let context):
-            return (path(context.codingPath), "expected \(type)")
+            return (path(context.codingPath), "expected \(noun(type))")
         case .valueNotFound(let type, let context):
-            return (path(context.codingPath), "expected \(type), found nothing")
+            return (path(context.codingPath), "expected \(noun(type)), found nothing")
         case .keyNotFound(let key, let context):
             return (path(context.codingPath), "lacks \"\(key.stringValue)\"")
         case .dataCorrupted(let context):
