@@ -12,6 +12,8 @@ public struct RuleBook: Sendable {
     /// Every provider, sorted by id.
     public let providers: [Provider]
     let index: ProviderIndex
+    /// Every jurisdiction's effective rule per kind (EU members already merged), computed once.
+    private let effective: [String: [InfringementKind: KindRule]]
 
     init(
         elements: [String: ElementDefinition],
@@ -24,6 +26,18 @@ public struct RuleBook: Sendable {
         self.roles = roles
         self.providers = providers.sorted { $0.id < $1.id }
         self.index = ProviderIndex(providers: self.providers)
+        var effective: [String: [InfringementKind: KindRule]] = [:]
+        for (code, jurisdiction) in jurisdictions {
+            for kind in InfringementKind.allCases {
+                let own = jurisdiction.rules[kind.rawValue]
+                if jurisdiction.euMember, let base = jurisdictions["EU"]?.rules[kind.rawValue] {
+                    effective[code, default: [:]][kind] = Self.merge(base: base, override: own, member: jurisdiction)
+                } else if let own {
+                    effective[code, default: [:]][kind] = own
+                }
+            }
+        }
+        self.effective = effective
     }
 
     /// Loads and validates `directory` (holding `jurisdictions/` and `providers/`); throws every problem at once.
@@ -38,10 +52,7 @@ public struct RuleBook: Sendable {
 
     /// The rule that applies in `code` to `kind`; for an EU member, its overrides merged over the EU layer.
     public func rule(for code: String, kind: InfringementKind) -> KindRule? {
-        guard let jurisdiction = jurisdictions[code] else { return nil }
-        let own = jurisdiction.rules[kind.rawValue]
-        guard jurisdiction.euMember, let base = eu?.rules[kind.rawValue] else { return own }
-        return Self.merge(base: base, override: own, member: jurisdiction)
+        effective[code]?[kind]
     }
 
     /// The provider with this id, or whose name or ASN matches `query` (`Hetzner`, `24940`, `AS24940`).
@@ -125,6 +136,9 @@ final class ProviderIndex: @unchecked Sendable {
     private let byName: [String: Provider]
     private let cnames: [(suffix: String, provider: Provider)]
     private let patterns: [(regex: NSRegularExpression, provider: Provider)]
+    /// The search engines, in id order.
+    let searchEngines: [Provider]
+    private let channels: [String: [InfringementKind: NoticeChannel]]
 
     init(providers: [Provider]) {
         var asn: [Int: Provider] = [:]
@@ -147,6 +161,14 @@ final class ProviderIndex: @unchecked Sendable {
                 }
             }
         }
+        searchEngines = providers.filter { $0.roles.contains(.searchEngine) }
+        var channels: [String: [InfringementKind: NoticeChannel]] = [:]
+        for provider in providers {
+            for kind in InfringementKind.allCases {
+                channels[provider.id, default: [:]][kind] = Self.noticeChannel(provider, kind: kind)
+            }
+        }
+        self.channels = channels
         byASN = asn
         byIANA = iana
         byDomain = domain
@@ -156,6 +178,28 @@ final class ProviderIndex: @unchecked Sendable {
     }
 
     func provider(asn: Int) -> Provider? { byASN[asn] }
+
+    /// The provider's channel for a kind, with its limits and disclosure behaviour as notes.
+    func channel(of provider: Provider, kind: InfringementKind) -> NoticeChannel {
+        channels[provider.id]?[kind] ?? Self.noticeChannel(provider, kind: kind)
+    }
+
+    private static func noticeChannel(_ provider: Provider, kind: InfringementKind) -> NoticeChannel {
+        guard let channel = provider.channel(for: kind) else {
+            return NoticeChannel(kind: .unknown, address: nil, confidence: .uncertain)
+        }
+        var notes: [String] = []
+        if let note = channel.note { notes.append(note) }
+        if let limit = provider.limits?.urlsPerReport { notes.append("at most \(limit) URLs per report") }
+        if let note = provider.limits?.note { notes.append(note) }
+        if let forwards = provider.forwards, !forwards.to.isEmpty {
+            notes.append(
+                "forwards to: " + forwards.to.joined(separator: ", ") + (forwards.note.map { " (\($0))" } ?? "")
+            )
+        }
+        if let anonymity = provider.anonymity { notes.append("anonymity: \(anonymity)") }
+        return NoticeChannel(kind: channel.kind, address: channel.address, notes: notes, confidence: channel.confidence)
+    }
     func provider(ianaID: String) -> Provider? { byIANA[ianaID] }
     func provider(name: String) -> Provider? { byName[name.lowercased()] }
 

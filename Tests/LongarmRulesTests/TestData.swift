@@ -30,7 +30,9 @@ enum TestData {
     /// Copies every file under `source` into `destination`, replacing files that exist.
     static func overlay(_ source: URL, onto destination: URL) throws {
         let manager = FileManager.default
-        guard let walker = manager.enumerator(at: source, includingPropertiesForKeys: [.isRegularFileKey]) else { return }
+        guard let walker = manager.enumerator(at: source, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return
+        }
         for case let file as URL in walker {
             guard (try file.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
             let relative = String(file.standardizedFileURL.path.dropFirst(source.standardizedFileURL.path.count + 1))

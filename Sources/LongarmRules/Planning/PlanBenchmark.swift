@@ -1,13 +1,28 @@
 import Foundation
 import LongarmCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Plans many synthetic targets, to measure the planner: decoding stored profile JSON, then planning.
 public struct PlanBenchmark: Sendable {
     /// The result of one run.
     public struct Result: Sendable {
+        /// Targets planned.
         public var targets: Int
+        /// Rungs produced in the planning pass.
         public var rungs: Int
-        public var seconds: Double
+        /// Seconds to decode the stored JSON of every profile and plan it.
+        public var decodeAndPlanSeconds: Double
+        /// Seconds to plan profiles already in memory.
+        public var planSeconds: Double
+        /// Processor seconds (user + system, all threads) spent decoding and planning.
+        public var decodeAndPlanCPUSeconds: Double
+        /// Processor seconds spent planning profiles already in memory.
+        public var planCPUSeconds: Double
     }
 
     let planner: NoticePlanner
@@ -17,36 +32,89 @@ public struct PlanBenchmark: Sendable {
         self.planner = planner
     }
 
-    /// Builds `count` profile JSON documents (untimed), then decodes and plans them on `workers` tasks (timed).
+    /// Builds `count` profile JSON documents (untimed), then times two passes on `workers` tasks: decoding and
+    /// planning the stored JSON, and planning already-decoded profiles.
     public func run(count: Int, workers: Int) async throws -> Result {
         let documents = try Self.profiles(count: count, book: planner.book)
+        let chunks = Self.split(documents, into: max(workers, 1))
         let clock = ContinuousClock()
-        let start = clock.now
-        let chunk = (documents.count + workers - 1) / max(workers, 1)
-        let rungs = try await withThrowingTaskGroup(of: Int.self) { group in
-            for worker in 0..<workers {
-                let slice = Array(documents.dropFirst(worker * chunk).prefix(chunk))
+        var cpuStart = Self.processorSeconds()
+        var start = clock.now
+        let decoded = try await withThrowingTaskGroup(of: [HostingProfile].self) { group in
+            for chunk in chunks {
                 group.addTask { [planner] in
                     let decoder = JSONDecoder()
                     decoder.dateDecodingStrategy = .iso8601
-                    var total = 0
-                    for (index, document) in slice.enumerated() {
+                    var profiles: [HostingProfile] = []
+                    profiles.reserveCapacity(chunk.count)
+                    for (index, document) in chunk.enumerated() {
                         let profile = try decoder.decode(HostingProfile.self, from: document)
-                        let kind = InfringementKind.allCases[index % InfringementKind.allCases.count]
-                        let plan = planner.plan(
-                            profile,
-                            context: PlanningContext(kind: kind, holder: "bench", ownsWork: true)
-                        )
-                        total += plan.rungs.count
+                        _ = planner.plan(profile, context: Self.context(index))
+                        profiles.append(profile)
+                    }
+                    return profiles
+                }
+            }
+            var all: [[HostingProfile]] = []
+            for try await part in group { all.append(part) }
+            return all
+        }
+        let decodeAndPlan = clock.now - start
+        let decodeAndPlanCPU = Self.processorSeconds() - cpuStart
+        cpuStart = Self.processorSeconds()
+        start = clock.now
+        let rungs = await withTaskGroup(of: Int.self) { group in
+            for part in decoded {
+                group.addTask { [planner] in
+                    var total = 0
+                    for (index, profile) in part.enumerated() {
+                        total += planner.plan(profile, context: Self.context(index)).rungs.count
                     }
                     return total
                 }
             }
-            return try await group.reduce(0, +)
+            return await group.reduce(0, +)
         }
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return Result(targets: documents.count, rungs: rungs, seconds: seconds)
+        let planOnly = clock.now - start
+        let planCPU = Self.processorSeconds() - cpuStart
+        return Result(
+            targets: documents.count,
+            rungs: rungs,
+            decodeAndPlanSeconds: Self.seconds(decodeAndPlan),
+            planSeconds: Self.seconds(planOnly),
+            decodeAndPlanCPUSeconds: decodeAndPlanCPU,
+            planCPUSeconds: planCPU
+        )
+    }
+
+    static let contexts = InfringementKind.allCases.map {
+        PlanningContext(kind: $0, holder: "bench", holderCountry: CountryCode(lenient: "CN"), ownsWork: true)
+    }
+
+    static func context(_ index: Int) -> PlanningContext {
+        contexts[index % contexts.count]
+    }
+
+    /// User plus system processor time of the whole process, so that a busy machine does not skew the figure.
+    static func processorSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return user + system
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    static func split<T>(_ items: [T], into parts: Int) -> [[T]] {
+        let size = (items.count + parts - 1) / parts
+        return stride(from: 0, to: items.count, by: max(size, 1)).map { Array(items[$0..<min($0 + size, items.count)]) }
     }
 
     /// Varied profiles: every jurisdiction, hosts from the registry, some behind a CDN, some WHOIS-only.

@@ -100,20 +100,7 @@ extension RungBuilder {
     }
 
     func channel(of provider: Provider) -> NoticeChannel {
-        guard let channel = provider.channel(for: context.kind) else {
-            return NoticeChannel(kind: .unknown, address: nil, confidence: .uncertain)
-        }
-        var notes: [String] = []
-        if let note = channel.note { notes.append(note) }
-        if let limit = provider.limits?.urlsPerReport { notes.append("at most \(limit) URLs per report") }
-        if let note = provider.limits?.note { notes.append(note) }
-        if let forwards = provider.forwards, !forwards.to.isEmpty {
-            notes.append(
-                "forwards to: " + forwards.to.joined(separator: ", ") + (forwards.note.map { " (\($0))" } ?? "")
-            )
-        }
-        if let anonymity = provider.anonymity { notes.append("anonymity: \(anonymity)") }
-        return NoticeChannel(kind: channel.kind, address: channel.address, notes: notes, confidence: channel.confidence)
+        book.index.channel(of: provider, kind: context.kind)
     }
 
     func rawChannel(_ email: String?) -> NoticeChannel {

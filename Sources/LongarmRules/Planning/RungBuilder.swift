@@ -190,7 +190,7 @@ struct RungBuilder {
     }
 
     mutating func addSearchEngines() {
-        for engine in book.providers where engine.roles.contains(.searchEngine) {
+        for engine in book.index.searchEngines {
             add(
                 .searchEngine,
                 party: party(engine, matchedBy: "search engine for delisting"),
