@@ -16,3 +16,17 @@ case_id=$("$bin" case new --holder "Li Wei" --kind portrait --holder-country CN 
 echo
 echo "== 2. The case as stored"
 "$bin" show "$case_id"
+
+echo
+echo "== 3. The rules that govern a deepfake hosted in Germany (EU layer merged with national law)"
+"$bin" rules show DE --kind portrait --dir Data
+
+echo
+echo "== 4. The notice plan for a sample profile: an origin in Germany, registrar in the US"
+"$bin" plan --profile Tests/LongarmRulesTests/Fixtures/profiles/hetzner-de.json --kind portrait \
+    --holder "Li Wei" --holder-country CN --owns-work no --dir Data
+
+echo
+echo "== 5. The same deepfake behind Cloudflare, origin hidden: the CDN rung goes out in parallel"
+"$bin" plan --profile Tests/LongarmRulesTests/Fixtures/profiles/cloudflare-hidden.json --kind portrait \
+    --holder "Li Wei" --holder-country CN --dir Data

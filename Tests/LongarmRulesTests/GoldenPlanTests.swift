@@ -51,7 +51,8 @@ import Testing
             try actual.write(to: Self.sourceGolden.appendingPathComponent("\(name).plan.json"))
             return
         }
-        let goldenURL = TestData.fixtures.appendingPathComponent("golden/\(name).plan.json")
+        // Read from the source tree, where regeneration writes, so no rebuild is needed between the two.
+        let goldenURL = Self.sourceGolden.appendingPathComponent("\(name).plan.json")
         let golden = try String(contentsOf: goldenURL, encoding: .utf8)
         let text = String(decoding: actual, as: UTF8.self)
         #expect(

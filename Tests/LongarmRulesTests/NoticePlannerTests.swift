@@ -255,3 +255,15 @@ import Testing
         #expect(result.planSeconds < 2.0)
     }
 }
+
+extension NoticePlannerTests {
+    @Test func citationsAreNotRepeatedWhenRulesAreCombined() throws {
+        let plan = plan("DE", .portrait, ownsWork: true)
+        for rung in plan.rungs {
+            let citations = rung.legalBasis.map(\.citation)
+            #expect(citations.count == Set(citations).count, "\(rung.role): \(citations)")
+        }
+        let host = try #require(plan.rungs.first { $0.role == .originHost })
+        #expect(host.legalBasis.contains { $0.citation.hasPrefix("Urheberrechts-Diensteanbieter-Gesetz") })
+    }
+}

@@ -20,7 +20,7 @@ extension RungBuilder {
             elements = rule.elements
             notes.append(lawSentence(rule))
             if let copyright = law.copyrightRule {
-                bases += copyright.legalBasis.filter { !bases.contains($0) }
+                bases += copyright.legalBasis.filter { basis in !bases.contains { $0.citation == basis.citation } }
                 elements += copyright.elements.filter { !elements.contains($0) }
                 notes.append("the holder owns the source work, so the copyright rule is cited as well")
             }
@@ -34,7 +34,7 @@ extension RungBuilder {
         if content, role == .siteOperator || role == .originHost, law.jurisdiction?.euMember != true,
             let eu = book.eu
         {
-            bases += eu.extraterritorial.filter { !bases.contains($0) }
+            bases += eu.extraterritorial.filter { basis in !bases.contains { $0.citation == basis.citation } }
             if !eu.extraterritorial.isEmpty {
                 notes.append(
                     "if the service is offered in the EU, the DSA's notice rules apply wherever the provider sits"

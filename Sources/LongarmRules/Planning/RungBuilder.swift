@@ -57,7 +57,7 @@ struct RungBuilder {
                 channel: NoticeChannel(kind: .unknown, address: nil, confidence: .uncertain),
                 country: law.source == .originHost ? law.country : nil,
                 content: true,
-                rationale: ["the CDN hides the origin; \(via) reveals the host, then notify it here"]
+                rationale: ["the CDN hides the origin host; learn it through \(via), then notify it here"]
             )
             return
         }
