@@ -197,6 +197,9 @@ struct RuleBookLoader {
             collector.add("", "is not UTF-8")
             return nil
         }
+        for duplicate in DuplicateKeyFinder.duplicates(in: text) {
+            collector.add(duplicate.path, "duplicate key \"\(duplicate.key)\"")
+        }
         do {
             return try YAMLDecoder().decode(T.self, from: text)
         } catch let error as DecodingError {
