@@ -37,7 +37,7 @@ import Testing
 
     static let brokenCases = [
         "unknown-element", "unknown-country", "unknown-kind-and-regime", "rule-without-citation", "duplicates",
-        "eu-override-of-missing-rule", "provider-without-channel", "wrong-type", "duplicate-key",
+        "eu-override-of-missing-rule", "provider-without-channel", "wrong-type", "duplicate-key", "unknown-field",
     ]
 
     @Test(arguments: brokenCases)

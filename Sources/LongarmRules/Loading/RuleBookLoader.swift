@@ -26,7 +26,7 @@ struct RuleBookLoader {
         var rawFiles: [(String, RawJurisdiction)] = []
         for name in files {
             var collector = IssueCollector(file: "jurisdictions/\(name).yaml")
-            if let raw: RawJurisdiction = decode(jurisdictionFolder, name, &collector) {
+            if let raw: RawJurisdiction = decode(jurisdictionFolder, name, .jurisdiction, &collector) {
                 rawFiles.append((name, raw))
                 if name == "EU" { euMembers = Set(raw.members ?? []) }
             }
@@ -57,7 +57,7 @@ struct RuleBookLoader {
         var seenIANA: [String: String] = [:]
         for name in yamlFiles(in: providerFolder) {
             var collector = IssueCollector(file: "providers/\(name).yaml")
-            if let raw: RawProvider = decode(providerFolder, name, &collector),
+            if let raw: RawProvider = decode(providerFolder, name, .provider, &collector),
                 let provider = ProviderConverter().convert(raw, fileID: name, issues: &collector)
             {
                 for (index, asn) in provider.recognition.asns.enumerated() {
@@ -108,7 +108,7 @@ struct RuleBookLoader {
     private func loadElements(_ url: URL) -> ([String: ElementDefinition], [RulesIssue]) {
         var collector = IssueCollector(file: "jurisdictions/elements.yaml")
         var result: [String: ElementDefinition] = [:]
-        guard let raw: RawElementsFile = decode(url, &collector) else { return (result, collector.issues) }
+        guard let raw: RawElementsFile = decode(url, .elements, &collector) else { return (result, collector.issues) }
         for (index, element) in (collector.require(raw.elements, "elements", at: "") ?? []).enumerated() {
             let here = "elements[\(index)]"
             let id = collector.require(element.id, "id", at: here)
@@ -139,7 +139,7 @@ struct RuleBookLoader {
     ) -> ([NoticeRung.Role: RoleRule], [RulesIssue]) {
         var collector = IssueCollector(file: "jurisdictions/roles.yaml")
         var result: [NoticeRung.Role: RoleRule] = [:]
-        guard let raw: RawRolesFile = decode(url, &collector) else { return (result, collector.issues) }
+        guard let raw: RawRolesFile = decode(url, .roles, &collector) else { return (result, collector.issues) }
         let rawRoles = collector.require(raw.roles, "roles", at: "") ?? [:]
         for key in rawRoles.keys.sorted() {
             let here = "roles.\(key)"
@@ -180,11 +180,16 @@ struct RuleBookLoader {
         return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
-    private func decode<T: Decodable>(_ folder: URL, _ name: String, _ collector: inout IssueCollector) -> T? {
-        decode(folder.appendingPathComponent("\(name).yaml"), &collector)
+    private func decode<T: Decodable>(
+        _ folder: URL,
+        _ name: String,
+        _ shape: YAMLShape,
+        _ collector: inout IssueCollector
+    ) -> T? {
+        decode(folder.appendingPathComponent("\(name).yaml"), shape, &collector)
     }
 
-    private func decode<T: Decodable>(_ url: URL, _ collector: inout IssueCollector) -> T? {
+    private func decode<T: Decodable>(_ url: URL, _ shape: YAMLShape, _ collector: inout IssueCollector) -> T? {
         guard let data = try? Data(contentsOf: url) else {
             collector.add("", "cannot be read")
             return nil
@@ -197,8 +202,8 @@ struct RuleBookLoader {
             collector.add("", "is not UTF-8")
             return nil
         }
-        for duplicate in DuplicateKeyFinder.duplicates(in: text) {
-            collector.add(duplicate.path, "duplicate key \"\(duplicate.key)\"")
+        for problem in shape.problems(in: text) {
+            collector.add(problem.path, problem.problem)
         }
         do {
             return try YAMLDecoder().decode(T.self, from: text)
