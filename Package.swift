@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .target(name: "LongarmCore"),
@@ -23,12 +24,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "LongarmRules",
+            dependencies: ["LongarmCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
             name: "LongarmCLI",
             dependencies: [
                 "LongarmCore",
                 "LongarmStore",
                 "LongarmNet",
                 "LongarmResolve",
+                "LongarmRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -58,6 +64,11 @@ let package = Package(
         .testTarget(
             name: "LongarmResolveTests",
             dependencies: ["LongarmResolve", "LongarmCore", "LongarmNet", "LongarmTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "LongarmRulesTests",
+            dependencies: ["LongarmRules", "LongarmCore", "LongarmStore"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

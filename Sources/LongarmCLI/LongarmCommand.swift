@@ -14,6 +14,9 @@ public struct LongarmCommand: AsyncParsableCommand {
             SubmitCommand.self,
             ResolveCommand.self,
             ParseCommand.self,
+            RulesCommand.self,
+            ProvidersCommand.self,
+            PlanCommand.self,
         ]
     )
 

@@ -38,6 +38,17 @@ extension LongarmStore {
             }
             try db.create(index: "profile_on_target_time", on: "profile", columns: ["targetId", "resolvedAt"])
         }
+        migrator.registerMigration("v3-plans") { db in
+            // One row per planning of a target, tied to the profile row it was planned from.
+            try db.create(table: "plan") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("target", onDelete: .cascade).notNull()
+                t.belongsTo("profile", onDelete: .cascade).notNull()
+                t.column("json", .blob).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(index: "plan_on_target_time", on: "plan", columns: ["targetId", "createdAt"])
+        }
         return migrator
     }
 }

@@ -1,0 +1,204 @@
+import LongarmCore
+
+/// Builds the rungs of one plan in ladder order.
+struct RungBuilder {
+    let book: RuleBook
+    let profile: HostingProfile
+    let context: PlanningContext
+    let law: GoverningLaw
+    var rungs: [NoticeRung] = []
+
+    init(book: RuleBook, profile: HostingProfile, context: PlanningContext, law: GoverningLaw) {
+        self.book = book
+        self.profile = profile
+        self.context = context
+        self.law = law
+    }
+
+    // MARK: Rungs
+
+    mutating func addSiteOperator() {
+        let domain = profile.registrableDomain ?? profile.host
+        let registrant = profile.domain?.registrant
+        if let platform = book.index.provider(domain: domain) {
+            add(
+                .siteOperator,
+                party: party(platform, matchedBy: "domain \(domain)"),
+                channel: channel(of: platform),
+                country: platform.country ?? law.country,
+                content: true,
+                rationale: ["\(platform.name) operates \(domain) and is the first addressee"]
+            )
+            return
+        }
+        let name = registrant?.organization.map { "\($0) (operator of \(domain))" } ?? "the operator of \(domain)"
+        var rationale = [
+            "the operator can remove the content fastest; look for a contact, abuse or legal page on the site"
+        ]
+        if registrant?.redacted == true {
+            rationale.append("the registrant's data is redacted, so the operator is known only through the site itself")
+        }
+        add(
+            .siteOperator,
+            party: NoticeParty(name: name, identifiedBy: profile.domain.map { "\($0.source)" } ?? "the URL's domain"),
+            channel: NoticeChannel(kind: .unknown, address: nil, confidence: .uncertain),
+            country: registrant?.country ?? law.country,
+            content: true,
+            rationale: rationale
+        )
+    }
+
+    mutating func addOriginHost() {
+        if profile.origin.hidden {
+            let via = profile.origin.revealedBy ?? "the CDN's abuse process"
+            add(
+                .originHost,
+                party: NoticeParty(name: "the origin host (hidden behind the CDN)", identifiedBy: "not yet known"),
+                channel: NoticeChannel(kind: .unknown, address: nil, confidence: .uncertain),
+                country: law.source == .originHost ? law.country : nil,
+                content: true,
+                rationale: ["the CDN hides the origin host; learn it through \(via), then notify it here"]
+            )
+            return
+        }
+        guard let address = profile.addresses.first(where: { $0.cdn == nil && ($0.asn != nil || $0.network != nil) })
+        else { return }
+        let network = address.network
+        let matched =
+            address.asn.flatMap { book.index.provider(asn: $0) }
+            ?? (network?.organization ?? address.asName).flatMap { book.index.provider(organization: $0) }
+        let country = network?.country ?? address.geo?.country ?? profile.countries.hosting.first
+        var rationale = ["the host stores the content at \(address.ip); most notice regimes address hosts"]
+        if let matched {
+            let how = address.asn.map { "AS\($0)" } ?? "its RDAP organisation"
+            add(
+                .originHost,
+                party: party(matched, matchedBy: how, abuseEmail: network?.abuseEmail),
+                channel: channel(of: matched),
+                country: country ?? matched.country,
+                content: true,
+                rationale: rationale
+            )
+            return
+        }
+        let name = network?.organization ?? address.asName ?? "the network holding \(address.ip)"
+        let source = network?.source.map { "\($0)" } ?? address.asnSource.map { "\($0)" } ?? "resolution"
+        rationale.append("the host is not in the provider registry; its channel comes from resolution only")
+        add(
+            .originHost,
+            party: NoticeParty(name: name, identifiedBy: source, abuseEmail: network?.abuseEmail),
+            channel: rawChannel(network?.abuseEmail),
+            country: country,
+            content: true,
+            rationale: rationale
+        )
+    }
+
+    mutating func addCDN() {
+        let name = profile.cdn?.name ?? profile.addresses.first(where: { $0.cdn != nil })?.cdn
+        let index = book.index
+        let byCNAME = profile.dns.cname.compactMap { index.provider(cname: $0) }.first
+        guard let matched = name.flatMap({ index.provider(name: $0) }) ?? byCNAME else {
+            guard let name else { return }
+            add(
+                .cdn,
+                party: NoticeParty(name: name, identifiedBy: profile.cdn.map { "\($0.source)" } ?? "address ranges"),
+                channel: NoticeChannel(kind: .unknown, address: nil, confidence: .uncertain),
+                country: profile.countries.cdn,
+                content: true,
+                parallel: profile.origin.hidden,
+                rationale: ["\(name) fronts the site but is not in the provider registry"]
+            )
+            return
+        }
+        var rationale = [
+            "the CDN's country decides only how to reach it; the law cited stays that of the content's host"
+        ]
+        if profile.origin.hidden {
+            rationale.insert("send at once, in parallel: the CDN forwards the notice to the hidden origin host", at: 0)
+        }
+        add(
+            .cdn,
+            party: party(matched, matchedBy: profile.cdn.map { "\($0.source): \($0.evidence)" } ?? "CNAME"),
+            channel: channel(of: matched),
+            country: matched.country ?? profile.countries.cdn,
+            content: true,
+            parallel: profile.origin.hidden,
+            rationale: rationale
+        )
+    }
+
+    mutating func addRegistrar() {
+        guard let registrar = profile.domain?.registrar else { return }
+        let matched =
+            registrar.ianaId.flatMap { book.index.provider(ianaID: $0) }
+            ?? registrar.name.flatMap { book.index.provider(organization: $0) }
+        let rationale = [book.roles[.registrar]?.note ?? "registrars act mainly on DNS abuse"]
+        if let matched {
+            let how = registrar.ianaId.map { "IANA registrar id \($0)" } ?? "registrar name"
+            add(
+                .registrar,
+                party: party(matched, matchedBy: how, abuseEmail: registrar.abuseEmail),
+                channel: channel(of: matched),
+                country: registrar.country ?? matched.country,
+                content: false,
+                rationale: rationale
+            )
+        } else {
+            add(
+                .registrar,
+                party: NoticeParty(
+                    name: registrar.name ?? "the registrar of \(profile.registrableDomain ?? profile.host)",
+                    identifiedBy: profile.domain.map { "\($0.source)" } ?? "resolution",
+                    abuseEmail: registrar.abuseEmail
+                ),
+                channel: rawChannel(registrar.abuseEmail),
+                country: registrar.country,
+                content: false,
+                rationale: rationale
+            )
+        }
+    }
+
+    mutating func addRegistry() {
+        guard let domain = profile.registrableDomain, let tld = domain.split(separator: ".").last else { return }
+        add(
+            .registry,
+            party: NoticeParty(name: "the registry of .\(tld)", identifiedBy: "the domain's top-level domain"),
+            channel: NoticeChannel(kind: .unknown, address: nil, confidence: .uncertain),
+            country: nil,
+            content: false,
+            rationale: [book.roles[.registry]?.note ?? "registries act mostly on court orders"]
+        )
+    }
+
+    mutating func addUpstream() {
+        guard !profile.origin.hidden,
+            let address = profile.addresses.first(where: { $0.cdn == nil && $0.asn != nil }), let asn = address.asn
+        else { return }
+        let name =
+            address.asName.map { "transit providers upstream of AS\(asn) (\($0))" }
+            ?? "transit providers upstream of AS\(asn)"
+        add(
+            .upstream,
+            party: NoticeParty(name: name, identifiedBy: address.asnSource.map { "\($0)" } ?? "the origin's ASN"),
+            channel: NoticeChannel(kind: .unknown, address: nil, confidence: .uncertain),
+            country: nil,
+            content: false,
+            rationale: [book.roles[.upstream]?.note ?? "upstream pressure works on hosts that ignore notices"]
+        )
+    }
+
+    mutating func addSearchEngines() {
+        for engine in book.index.searchEngines {
+            add(
+                .searchEngine,
+                party: party(engine, matchedBy: "search engine for delisting"),
+                channel: channel(of: engine),
+                country: engine.country,
+                content: false,
+                rationale: [book.roles[.searchEngine]?.note ?? "delisting hides the URL from search, not from the web"]
+            )
+        }
+    }
+}
