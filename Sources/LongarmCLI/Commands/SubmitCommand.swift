@@ -62,7 +62,9 @@ struct SubmitCommand: AsyncParsableCommand {
             guard try db.caseFile(id: caseID) != nil else {
                 throw CLIError(.badInput, "case \(caseID): no such case in \(store.resolvedPath)")
             }
-            let intake = TargetIntake(canonicalizer: URLCanonicalizer(publicSuffixList: try PublicSuffixListLoader.shipped()))
+            let intake = TargetIntake(
+                canonicalizer: URLCanonicalizer(publicSuffixList: try PublicSuffixListLoader.shipped())
+            )
             let defaultKind = try kind.map { try InfringementKind(parsing: $0) }
             let now = Date()
             var prepared: [TargetIntake.Prepared] = []
@@ -100,7 +102,12 @@ struct SubmitCommand: AsyncParsableCommand {
                     if case .added(let target) = result { return target }
                     return nil
                 }
-                try await TargetResolution.resolveAndStore(added, resolver: try net.resolver(), store: db, quiet: output.json)
+                try await TargetResolution.resolveAndStore(
+                    added,
+                    resolver: try net.resolver(),
+                    store: db,
+                    quiet: output.json
+                )
             }
         }
         if anyRejected { throw ExitCode(CLIError.Status.badInput.rawValue) }

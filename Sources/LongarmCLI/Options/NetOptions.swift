@@ -17,7 +17,8 @@ struct NetOptions: ParsableArguments {
 
     @Option(
         name: .customLong("connect-to"),
-        help: "HOST:PORT:TARGET:TPORT connection override for HTTP, RDAP and WHOIS; repeatable (env LONGARM_CONNECT_TO)."
+        help:
+            "HOST:PORT:TARGET:TPORT connection override for HTTP, RDAP and WHOIS; repeatable (env LONGARM_CONNECT_TO)."
     )
     var connectTo: [String] = []
 

@@ -6,6 +6,7 @@ extension PrivateAddressGuard: AddressPolicy {
     public func refusal(for ip: String) -> String? {
         let literal = ip.hasPrefix("[") && ip.hasSuffix("]") ? String(ip.dropFirst().dropLast()) : ip
         guard let address = LongarmNet.IPAddress(literal), !permits(address) else { return nil }
-        return "\(literal): non-public address (\(Self.classify(address).scope.rawValue)) refused; --allow-private-targets permits it"
+        return
+            "\(literal): non-public address (\(Self.classify(address).scope.rawValue)) refused; --allow-private-targets permits it"
     }
 }
