@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make demo: Longarm's main job, offline, on the shipped sample data. Each later stage adds its step here.
+# make demo: Longarm's main job, offline, on the shipped sample data and a local fixture internet
+# (nsd for DNS, HTTPS for RDAP and the sites, TCP for WHOIS, all on 127.0.0.1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/longarm
@@ -7,6 +8,12 @@ out=demo-out
 rm -rf "$out" && mkdir -p "$out"
 export LONGARM_DB="$out/longarm.sqlite"
 
+echo "== 0. A local internet on 127.0.0.1 (nothing leaves this machine)"
+eval "$(Tests/Internet/local-internet.sh start "$out/internet" $$)"
+trap 'Tests/Internet/local-internet.sh stop "$out/internet" >/dev/null 2>&1 || true' EXIT
+echo "DNS $LONGARM_DNS; HTTP, HTTPS, RDAP and WHOIS through --connect-to rules"
+
+echo
 echo "== 1. A case: an actor whose face was swapped into a video by AI"
 case_id=$("$bin" case new --holder "Li Wei" --kind portrait --holder-country CN \
     --title "AI face-swap video" --work "Li Wei's likeness, taken from her public photographs" --json |
@@ -14,13 +21,18 @@ case_id=$("$bin" case new --holder "Li Wei" --kind portrait --holder-country CN 
 "$bin" cases
 
 echo
-echo "== 2. The case as stored"
-"$bin" show "$case_id"
+echo "== 2. The infringing URLs: canonicalised, deduplicated, and their hosting resolved"
+"$bin" submit --case "$case_id" --from Data/samples/face-swap.csv
 
 echo
-echo "== 3. The infringing URLs, canonicalised and deduplicated (resolution comes later: --no-resolve)"
-"$bin" submit --case "$case_id" --from Data/samples/face-swap.csv --no-resolve
+echo "== 3. Who holds each URL, and where"
+"$bin" resolve https://www.FaceSwap-Clips.com/watch/8841 http://videos.deepclip-host.net/v/8841 \
+    https://v6.clipmirror.org/clip/8841 https://mirror.fakevid.ru/v/8841 'https://视频分享.com/watch/8841'
 
 echo
-echo "== 4. The case with its targets"
+echo "== 4. The notice plans: whom to notify, in what order, under which law"
+"$bin" plan "$case_id"
+
+echo
+echo "== 5. The case as stored"
 "$bin" show "$case_id"
