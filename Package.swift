@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "LongarmCore"),
@@ -20,6 +23,7 @@ let package = Package(
             dependencies: [
                 "LongarmCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -27,13 +31,34 @@ let package = Package(
             dependencies: [
                 "LongarmCore",
                 "LongarmStore",
+                "LongarmEvidence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "LongarmEvidence",
+            dependencies: [
+                "LongarmCore",
+                "LongarmStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "longarm", dependencies: ["LongarmCLI"]),
         .testTarget(name: "LongarmCoreTests", dependencies: ["LongarmCore"]),
         .testTarget(name: "LongarmStoreTests", dependencies: ["LongarmStore", "LongarmCore"]),
+        .testTarget(
+            name: "LongarmEvidenceTests",
+            dependencies: [
+                "LongarmEvidence", "LongarmCore", "LongarmStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "LongarmCLITests",
             dependencies: [

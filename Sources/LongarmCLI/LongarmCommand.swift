@@ -10,6 +10,7 @@ public struct LongarmCommand: AsyncParsableCommand {
             CaseCommand.self,
             CasesCommand.self,
             ShowCommand.self,
+            EvidenceCommand.self,
         ]
     )
 

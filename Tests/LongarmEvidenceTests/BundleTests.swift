@@ -1,0 +1,159 @@
+import Foundation
+import LongarmCore
+import LongarmEvidence
+import LongarmStore
+import Testing
+
+@Suite struct BundleTests {
+    /// A case with two captures (one a redirect chain) and a resolved profile-less target, exported to a folder.
+    private func exportedCase(_ scratch: borrowing Scratch, to name: String = "bundle") async throws -> (Int64, URL) {
+        let caseID = try scratch.newCase()
+        let web = FakeFetcher([
+            "http://a.example/": FakeFetcher.redirect(to: "/page"),
+            "http://a.example/page": FakeFetcher.html("<h1>fake video of Li Wei</h1>"),
+            "http://b.example/": FakeFetcher.html("<p>defamatory post</p>"),
+        ])
+        _ = try await captureAndRecord("http://a.example/", web: web, scratch: scratch, caseID: caseID)
+        _ = try await captureAndRecord("http://b.example/", web: web, scratch: scratch, caseID: caseID)
+        let out = scratch.folder.appendingPathComponent(name)
+        _ = try await BundleExporter(
+            store: scratch.store,
+            dataDirectory: scratch.data,
+            clock: FixedClock(),
+            toolVersion: "longarm/test",
+            actor: "test"
+        ).export(caseID: caseID, to: out)
+        return (caseID, out)
+    }
+
+    @Test func exportsAFolderThatVerifiesAndPassesSha256sumAndWarcio() async throws {
+        let scratch = try Scratch()
+        let (_, out) = try await exportedCase(scratch)
+        let report = try BundleVerifier().verify(out)
+        #expect(report.ok, "\(report.problems)")
+        #expect(report.checked > 20)
+        let sums = try Tools.run("sha256sum", ["-c", "SHA256SUMS"], in: out)
+        #expect(sums.status == 0, "\(sums.output)")
+        let warcs = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("warc").path)
+        #expect(warcs.count == 2)
+        let check = try Tools.run(
+            try Tools.warcio(),
+            ["check"] + warcs.map { out.appendingPathComponent("warc/\($0)").path }
+        )
+        #expect(check.status == 0, "\(check.output)")
+        let manifest = try BundleManifest.decode(Data(contentsOf: out.appendingPathComponent("manifest.json")))
+        #expect(manifest.captureMethod == "static capture, no script execution")
+        #expect(manifest.bodies.count == 3)
+        #expect(manifest.captures.map(\.exchanges.count) == [2, 1])
+        #expect(manifest.custody.entries == 2)
+        let readme = try String(contentsOf: out.appendingPathComponent("README.txt"), encoding: .utf8)
+        #expect(readme.contains("sha256sum -c SHA256SUMS") && readme.contains("warcio check"))
+    }
+
+    @Test func exportAppendsACustodyEntryWithTheManifestDigest() async throws {
+        let scratch = try Scratch()
+        let (caseID, out) = try await exportedCase(scratch)
+        let manifest = try Data(contentsOf: out.appendingPathComponent("manifest.json"))
+        let last = try #require(try scratch.store.custodyLog().last?.entry)
+        #expect(last.action == "export" && last.object == "case:\(caseID):manifest.json")
+        #expect(last.digest == EvidenceDigest.hex(manifest))
+    }
+
+    @Test func exportsAZipThatVerifies() async throws {
+        let scratch = try Scratch()
+        let (_, zip) = try await exportedCase(scratch, to: "bundle.zip")
+        #expect(try BundleVerifier().verify(zip).ok)
+        let listing = try Tools.run("python3", ["-m", "zipfile", "-l", zip.path])
+        #expect(listing.output.contains("manifest.json") && listing.output.contains("SHA256SUMS"))
+    }
+
+    /// Flips one byte of `file` at `offset` (negative counts from the end).
+    private func flip(_ file: URL, at offset: Int) throws {
+        var data = try Data(contentsOf: file)
+        let index = offset >= 0 ? offset : data.count + offset
+        data[index] ^= 0x01
+        try data.write(to: file)
+    }
+
+    @Test func flippingAByteInAWARCRecordNamesTheRecord() async throws {
+        let scratch = try Scratch()
+        let (_, out) = try await exportedCase(scratch)
+        let warcFolder = out.appendingPathComponent("warc")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: warcFolder.path).sorted().first)
+        try flip(warcFolder.appendingPathComponent(name), at: -10)  // inside the last metadata record's JSON
+        let report = try BundleVerifier().verify(out)
+        #expect(!report.ok)
+        #expect(report.firstBrokenLink?.location == "warc/\(name)")
+        #expect(report.problems.contains { $0.location.contains("(metadata") && $0.what.contains("block digest") })
+    }
+
+    @Test func flippingAByteInTheManifestIsReported() async throws {
+        let scratch = try Scratch()
+        let (_, out) = try await exportedCase(scratch)
+        let manifest = out.appendingPathComponent("manifest.json")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        let range = try #require(text.range(of: "http://b.example/"))
+        try flip(manifest, at: text.utf8.distance(from: text.startIndex, to: range.lowerBound))
+        let report = try BundleVerifier().verify(out)
+        #expect(!report.ok)
+        #expect(report.firstBrokenLink?.location == "manifest.json")
+        #expect(report.firstBrokenLink?.what.contains("changed since export") == true)
+    }
+
+    @Test func flippingAByteInACustodyEntryNamesTheEntry() async throws {
+        let scratch = try Scratch()
+        let (_, out) = try await exportedCase(scratch)
+        let custody = out.appendingPathComponent("custody.jsonl")
+        let text = try String(contentsOf: custody, encoding: .utf8)
+        let range = try #require(text.range(of: "\"actor\":\"test\""))  // in line 1
+        try flip(custody, at: text.utf8.distance(from: text.startIndex, to: range.upperBound) - 3)
+        let report = try BundleVerifier().verify(out)
+        #expect(!report.ok)
+        #expect(report.problems.contains { $0.location == "custody.jsonl" && $0.what.contains("SHA256SUMS") })
+        #expect(report.problems.contains { $0.location == "custody.jsonl seq 2" && $0.what.contains("chain broken") })
+    }
+
+    @Test func flippingAByteInAStoredBodyFailsCaseVerification() async throws {
+        let scratch = try Scratch()
+        let caseID = try scratch.newCase()
+        let capture = try await captureAndRecord(
+            "http://a.example/",
+            web: FakeFetcher(["http://a.example/": FakeFetcher.html("<p>original bytes</p>")]),
+            scratch: scratch,
+            caseID: caseID
+        )
+        let verifier = CaseVerifier(store: scratch.store, dataDirectory: scratch.data)
+        #expect(try verifier.verify(caseID: caseID).ok)
+        let store = ContentStore(dataDirectory: scratch.data)
+        let digest = capture.exchanges[0].bodySHA256
+        try flip(store.location(of: digest), at: 4)
+        let report = try verifier.verify(caseID: caseID)
+        #expect(!report.ok)
+        #expect(report.firstBrokenLink?.location == store.relativePath(of: digest))
+        #expect(report.firstBrokenLink?.what.contains("stored body of http://a.example/") == true)
+    }
+
+    @Test func flippingAByteInAStoredWARCFailsCaseVerification() async throws {
+        let scratch = try Scratch()
+        let caseID = try scratch.newCase()
+        let capture = try await captureAndRecord(
+            "http://a.example/",
+            web: FakeFetcher(["http://a.example/": FakeFetcher.html("<p>original bytes</p>")]),
+            scratch: scratch,
+            caseID: caseID
+        )
+        try flip(scratch.data.appendingPathComponent(capture.warcFile), at: -40)
+        let report = try CaseVerifier(store: scratch.store, dataDirectory: scratch.data).verify(caseID: caseID)
+        #expect(report.firstBrokenLink?.location == capture.warcFile)
+        #expect(report.firstBrokenLink?.what == "WARC file changed since capture")
+    }
+
+    @Test func refusesToExportIntoANonEmptyFolder() async throws {
+        let scratch = try Scratch()
+        let (caseID, out) = try await exportedCase(scratch)
+        await #expect(throws: EvidenceError.self) {
+            try await BundleExporter(store: scratch.store, dataDirectory: scratch.data, toolVersion: "t", actor: "t")
+                .export(caseID: caseID, to: out)
+        }
+    }
+}
