@@ -25,7 +25,7 @@ struct CaptureIntegrationTests {
             )
         )
         let page = try await capturer.capture(url: url)
-        return try EvidenceRecorder(store: scratch.store, dataDirectory: scratch.data, actor: "test")
+        return try await EvidenceRecorder(store: scratch.store, dataDirectory: scratch.data, actor: "test")
             .record(page, caseID: try scratch.newCase(), targetID: nil)
     }
 

@@ -57,7 +57,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
                     next += 1
                     group.addTask {
                         let page = try await capturer.capture(url: "\(base)/\(index)")
-                        _ = try recorder.record(page, caseID: caseID, targetID: nil)
+                        _ = try await recorder.record(page, caseID: caseID, targetID: nil)
                     }
                 }
                 for _ in 0..<min(concurrency, pages) { launch() }

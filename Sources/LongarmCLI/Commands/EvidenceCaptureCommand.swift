@@ -78,7 +78,7 @@ struct EvidenceCaptureCommand: AsyncParsableCommand {
             for job in jobs {
                 do {
                     let page = try await capturer.capture(url: job.url)
-                    var capture = try recorder.record(page, caseID: caseNumber, targetID: job.targetID)
+                    var capture = try await recorder.record(page, caseID: caseNumber, targetID: job.targetID)
                     if let tsa {
                         try await recorder.timestampWARC(
                             of: capture,

@@ -90,3 +90,15 @@ extension EvidenceRecorder {
         )
     }
 }
+
+extension EvidenceRecorder {
+    /// ``record(_:caseID:targetID:)`` on a Dispatch worker: its writes and fsyncs block, so they stay off the
+    /// cooperative thread pool and several captures can wait on the disk at once.
+    public func record(_ page: CapturedPage, caseID: Int64, targetID: Int64?) async throws -> EvidenceCapture {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(with: Result { try self.record(page, caseID: caseID, targetID: targetID) })
+            }
+        }
+    }
+}

@@ -75,7 +75,7 @@ func captureAndRecord(
         configuration: CaptureConfiguration(maxBodyBytes: maxBody, toolVersion: "longarm/test")
     )
     let page = try await capturer.capture(url: url)
-    return try EvidenceRecorder(store: scratch.store, dataDirectory: scratch.data, actor: "test").record(
+    return try await EvidenceRecorder(store: scratch.store, dataDirectory: scratch.data, actor: "test").record(
         page,
         caseID: caseID,
         targetID: nil
