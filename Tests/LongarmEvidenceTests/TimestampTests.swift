@@ -117,3 +117,31 @@ import Testing
         }
     }
 }
+
+@Suite struct TimestampTamperTests {
+    @Test func caseVerificationCatchesATimestampRecordThatNoLongerMatchesItsWARC() async throws {
+        let scratch = try Scratch()
+        let tsa = try OpenSSLTSA(in: scratch.folder)
+        let caseID = try scratch.newCase()
+        let capture = try await captureAndRecord(
+            "http://a.example/",
+            web: FakeFetcher(["http://a.example/": FakeFetcher.html("page")]),
+            scratch: scratch,
+            caseID: caseID
+        )
+        try await EvidenceRecorder(store: scratch.store, dataDirectory: scratch.data, actor: "test").timestampWARC(
+            of: capture,
+            client: TimestampClient(fetcher: OpenSSLTSAFetcher(tsa: tsa)),
+            tsaURL: "http://127.0.0.1:1/tsa"
+        )
+        let zeros = String(repeating: "0", count: 64)
+        try scratch.store.tamperForTests(
+            sql:
+                "UPDATE evidence_capture SET json = CAST(json_set(CAST(json AS TEXT), '$.warcSHA256', '\(zeros)') AS BLOB)"
+        )
+        #expect(try scratch.store.capture(id: capture.id ?? 0)?.warcSHA256 == zeros)
+        let report = try CaseVerifier(store: scratch.store, dataDirectory: scratch.data).verify(caseID: caseID)
+        #expect(report.firstBrokenLink?.location == "capture \(capture.id ?? 0)")
+        #expect(report.problems.contains { $0.what == "time-stamped digest differs from the capture's WARC digest" })
+    }
+}

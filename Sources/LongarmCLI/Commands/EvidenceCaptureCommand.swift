@@ -78,18 +78,13 @@ struct EvidenceCaptureCommand: AsyncParsableCommand {
             for job in jobs {
                 do {
                     let page = try await capturer.capture(url: job.url)
-                    var capture = try await recorder.record(page, caseID: caseNumber, targetID: job.targetID)
+                    let capture = try await recorder.record(page, caseID: caseNumber, targetID: job.targetID)
                     if let tsa {
                         try await recorder.timestampWARC(
                             of: capture,
                             client: TimestampClient(fetcher: fetcher),
                             tsaURL: tsa
                         )
-                    }
-                    capture.exchanges = capture.exchanges.map {
-                        var e = $0
-                        e.certificateChain = []
-                        return e
                     }
                     results.append(capture)
                     if !output.json { printSummary(capture) }

@@ -79,7 +79,22 @@ public struct CaseVerifier: Sendable {
                 )
             }
         }
+        let capturesByWARC = Dictionary(
+            try store.captures(caseID: caseID).map { ("warc:" + $0.warcFile, $0.warcSHA256) },
+            uniquingKeysWith: { first, _ in first }
+        )
         for token in try store.timestamps(caseID: caseID) {
+            if let recorded = capturesByWARC[token.subject] {
+                report.check(
+                    recorded == token.digest,
+                    VerificationProblem(
+                        "time-stamp \(token.id ?? 0) (\(token.subject))",
+                        "time-stamped digest differs from the capture's WARC digest",
+                        expected: token.digest,
+                        found: recorded
+                    )
+                )
+            }
             IntegrityChecks.token(
                 token.response,
                 digest: token.digest,

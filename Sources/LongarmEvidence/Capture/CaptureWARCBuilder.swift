@@ -9,7 +9,7 @@ struct CaptureWARCBuilder {
         var recordIDs: [[String]]
     }
 
-    static func build(_ page: CapturedPage, caseID: Int64) throws -> Output {
+    static func build(_ page: CapturedPage, caseID: Int64, fileName: String) throws -> Output {
         var writer = WARCWriter()
         let date = CustodyEntry.timestamp(page.startedAt)
         let info =
@@ -25,7 +25,7 @@ struct CaptureWARCBuilder {
         let warcinfo = WARCRecord(
             type: "warcinfo",
             date: date,
-            fields: [("WARC-Filename", "capture")],
+            fields: [("WARC-Filename", fileName)],
             contentType: "application/warc-fields",
             block: Data(info.utf8)
         )

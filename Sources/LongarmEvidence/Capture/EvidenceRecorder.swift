@@ -24,9 +24,13 @@ public struct EvidenceRecorder: Sendable {
         for exchange in page.exchanges {
             digests.append(try contentStore.put(exchange.body))
         }
-        let built = try CaptureWARCBuilder.build(page, caseID: caseID)
         let stamp = String(CustodyEntry.timestamp(page.startedAt).filter(\.isNumber).prefix(14))
         let relative = "warc/case-\(caseID)/longarm-\(stamp)-\(UUID().uuidString.prefix(8).lowercased()).warc"
+        let built = try CaptureWARCBuilder.build(
+            page,
+            caseID: caseID,
+            fileName: URL(fileURLWithPath: relative).lastPathComponent
+        )
         let warcDigest = try built.writer.write(to: dataDirectory.appendingPathComponent(relative))
         let exchanges = page.exchanges.enumerated().map { ordinal, exchange in
             EvidenceExchange(
