@@ -65,6 +65,30 @@ import Testing
         }
     }
 
+    @Test func twoConnectionsAppendingAtOnceQueueInsteadOfForkingOrFailing() async throws {
+        let scratch = try Scratch()
+        let path = scratch.folder.appendingPathComponent("data/longarm.sqlite").path
+        // Two pools on one file contend through SQLite's lock exactly as two processes would.
+        let stores = [scratch.store, try LongarmStore(path: path)]
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<40 {
+                let store = stores[index % 2]
+                group.addTask {
+                    try store.appendCustody(
+                        actor: "process \(index % 2)",
+                        action: "recheck",
+                        object: "t:\(index)",
+                        digest: ""
+                    )
+                }
+            }
+            try await group.waitForAll()
+        }
+        let log = try scratch.store.custodyLog()
+        #expect(log.map(\.entry.seq) == Array(1...40))
+        #expect(zip(log.dropFirst(), log).allSatisfy { $0.entry.prev == $1.entry.chainHash })
+    }
+
     @Test func caseVerificationNamesTheFirstChangedEntry() async throws {
         let scratch = try Scratch()
         let caseID = try scratch.newCase()
