@@ -36,9 +36,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .systemLibrary(name: "CGZip", path: "Sources/CGZip"),
         .target(
             name: "LongarmEvidence",
             dependencies: [
+                "CGZip",
                 "LongarmCore",
                 "LongarmStore",
                 .product(name: "Crypto", package: "swift-crypto"),

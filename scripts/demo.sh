@@ -34,5 +34,5 @@ else
     "$bin" evidence export "$case_id" --out "$out/bundle"
     "$bin" evidence verify "$out/bundle"
     (cd "$out/bundle" && sha256sum -c --quiet SHA256SUMS && echo "sha256sum -c: all files match")
-    if [ -x .build/venv/bin/warcio ]; then .build/venv/bin/warcio check "$out"/bundle/warc/*.warc && echo "warcio check: OK"; fi
+    if [ -x .build/venv/bin/warcio ]; then .build/venv/bin/warcio check "$out"/bundle/warc/* && echo "warcio check: OK"; fi
 fi

@@ -12,6 +12,7 @@ packages=(
     openssl               # test CA and the RFC 3161 time-stamping authority
     python3               # local RDAP/WHOIS/web fixture servers, warcio checks
     python3-venv
+    zlib1g-dev            # gzip members of .warc.gz evidence files
 )
 
 missing=()

@@ -27,6 +27,9 @@ struct EvidenceCaptureCommand: AsyncParsableCommand {
     @Option(help: "Bytes of body kept per response (default 50000000); the rest is marked truncated.")
     var maxBody: Int = 50_000_000
 
+    @Flag(help: "Write .warc.gz files (one gzip member per record) instead of plain .warc.")
+    var gzip = false
+
     @OptionGroup var network: NetworkOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var data: DataOptions
@@ -72,7 +75,12 @@ struct EvidenceCaptureCommand: AsyncParsableCommand {
                     allowPrivateTargets: settings.allowPrivateTargets
                 )
             )
-            let recorder = EvidenceRecorder(store: db, dataDirectory: data.resolved(store: store), actor: actorName)
+            let recorder = EvidenceRecorder(
+                store: db,
+                dataDirectory: data.resolved(store: store),
+                actor: actorName,
+                gzip: gzip
+            )
             var results: [EvidenceCapture] = []
             var failures = 0
             for job in jobs {

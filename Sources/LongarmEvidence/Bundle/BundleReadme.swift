@@ -8,7 +8,7 @@ enum BundleReadme {
           manifest.json   every file of the bundle with its SHA-256, the captures (URL, time, server
                           address and port, TLS certificate chain, DNS answers, HTTP status), every body
                           with the WARC record that holds it, and the custody-log head.
-          warc/*.warc     the exchanges as WARC 1.1 records (request, response, metadata).
+          warc/*.warc[.gz]  the exchanges as WARC 1.1 records (request, response, metadata).
           custody.jsonl   the chain-of-custody log, one JSON object a line; each "prev" is the SHA-256 of
                           the line before (without its newline); the first "prev" is 64 zeros.
           profiles/       hosting profiles (who hosts the content) at export time, when resolved.
@@ -22,7 +22,7 @@ enum BundleReadme {
           1. Every file is unchanged since export:
                  sha256sum -c SHA256SUMS
           2. The WARC records are well-formed and their digests match:
-                 pip install warcio && warcio check -v warc/*.warc
+                 pip install warcio && warcio check -v warc/*
           3. The custody chain is unbroken (each line's "prev" equals the SHA-256 of the line before):
                  prev=0000000000000000000000000000000000000000000000000000000000000000
                  while IFS= read -r line; do
@@ -35,8 +35,8 @@ enum BundleReadme {
                  openssl ts -reply -in manifest.tsr -text
                  openssl ts -verify -data manifest.json -in manifest.tsr -CAfile tsa-ca.pem
           5. A body's digest in manifest.json equals the SHA-256 of the payload of its WARC
-             response record: warcio extract --payload warc/FILE.warc OFFSET | sha256sum
-             (offsets: warcio index -f offset,warc-record-id warc/FILE.warc).
+             response record: warcio extract --payload warc/FILE OFFSET | sha256sum
+             (offsets: warcio index -f offset,warc-record-id warc/FILE).
 
         Or, with Longarm:  longarm evidence verify THIS-FOLDER-OR-ZIP
         """

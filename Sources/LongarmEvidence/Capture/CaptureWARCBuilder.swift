@@ -9,8 +9,8 @@ struct CaptureWARCBuilder {
         var recordIDs: [[String]]
     }
 
-    static func build(_ page: CapturedPage, caseID: Int64, fileName: String) throws -> Output {
-        var writer = WARCWriter()
+    static func build(_ page: CapturedPage, caseID: Int64, fileName: String, gzip: Bool) throws -> Output {
+        var writer = WARCWriter(gzip: gzip)
         let date = CustodyEntry.timestamp(page.startedAt)
         let info =
             [
@@ -29,7 +29,7 @@ struct CaptureWARCBuilder {
             contentType: "application/warc-fields",
             block: Data(info.utf8)
         )
-        writer.append(warcinfo)
+        try writer.append(warcinfo)
         var ids: [[String]] = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -67,9 +67,9 @@ struct CaptureWARCBuilder {
                 contentType: "application/json",
                 block: try encoder.encode(facts)
             )
-            writer.append(request)
-            writer.append(response, truncated: exchange.bodyTruncated ? "length" : nil)
-            writer.append(metadata)
+            try writer.append(request)
+            try writer.append(response, truncated: exchange.bodyTruncated ? "length" : nil)
+            try writer.append(metadata)
             ids.append([request.recordID, response.recordID, metadata.recordID])
         }
         return Output(writer: writer, recordIDs: ids)

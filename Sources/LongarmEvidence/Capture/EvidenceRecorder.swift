@@ -9,10 +9,13 @@ public struct EvidenceRecorder: Sendable {
     private let contentStore: ContentStore
     private let dataDirectory: URL
     private let actor: String
+    private let gzip: Bool
 
-    /// Creates a recorder writing under `dataDirectory` (`objects/`, `warc/`).
-    public init(store: LongarmStore, dataDirectory: URL, actor: String) {
+    /// Creates a recorder writing under `dataDirectory` (`objects/`, `warc/`); with `gzip`, WARC files are
+    /// `.warc.gz` with one gzip member per record.
+    public init(store: LongarmStore, dataDirectory: URL, actor: String, gzip: Bool = false) {
         self.store = store
+        self.gzip = gzip
         self.dataDirectory = dataDirectory
         self.contentStore = ContentStore(dataDirectory: dataDirectory)
         self.actor = actor
@@ -25,11 +28,13 @@ public struct EvidenceRecorder: Sendable {
             digests.append(try contentStore.put(exchange.body))
         }
         let stamp = String(CustodyEntry.timestamp(page.startedAt).filter(\.isNumber).prefix(14))
-        let relative = "warc/case-\(caseID)/longarm-\(stamp)-\(UUID().uuidString.prefix(8).lowercased()).warc"
+        let relative =
+            "warc/case-\(caseID)/longarm-\(stamp)-\(UUID().uuidString.prefix(8).lowercased()).warc\(gzip ? ".gz" : "")"
         let built = try CaptureWARCBuilder.build(
             page,
             caseID: caseID,
-            fileName: URL(fileURLWithPath: relative).lastPathComponent
+            fileName: URL(fileURLWithPath: relative).lastPathComponent,
+            gzip: gzip
         )
         let warcDigest = try built.writer.write(to: dataDirectory.appendingPathComponent(relative))
         let exchanges = page.exchanges.enumerated().map { ordinal, exchange in

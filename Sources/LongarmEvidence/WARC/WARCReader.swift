@@ -24,8 +24,21 @@ public struct WARCReadRecord: Sendable {
 
 /// Reads uncompressed WARC files record by record; strict about framing, so that damage shows.
 public enum WARCReader {
-    /// The records of `data`, or an error naming the offset where the framing broke.
+    /// The records of `data` (plain, or gzip members as in `.warc.gz`), or an error naming the offset where
+    /// the framing broke. For gzip files a record's offset is that of its member, as `warcio index` gives it.
     public static func records(in data: Data, name: String) throws -> [WARCReadRecord] {
+        guard data.starts(with: [0x1F, 0x8B]) else { return try plainRecords(in: data, name: name) }
+        var records: [WARCReadRecord] = []
+        for member in try GzipMember.members(of: data, name: name) {
+            for var record in try plainRecords(in: member.data, name: "\(name) (member at \(member.offset))") {
+                record.offset = member.offset
+                records.append(record)
+            }
+        }
+        return records
+    }
+
+    private static func plainRecords(in data: Data, name: String) throws -> [WARCReadRecord] {
         var records: [WARCReadRecord] = []
         var position = data.startIndex
         let blank = Data([0x0D, 0x0A, 0x0D, 0x0A])

@@ -7,13 +7,17 @@ public import Foundation
 public struct WARCWriter: Sendable {
     /// The bytes written so far.
     public private(set) var data = Data()
+    /// Whether each record is written as its own gzip member (a `.warc.gz` file).
+    public let gzip: Bool
 
-    /// Creates an empty file.
-    public init() {}
+    /// Creates an empty file; with `gzip`, each record becomes one gzip member, as `.warc.gz` readers expect.
+    public init(gzip: Bool = false) {
+        self.gzip = gzip
+    }
 
     /// Appends `record` and returns its offset in the file.
     @discardableResult
-    public mutating func append(_ record: WARCRecord, truncated: String? = nil) -> Int {
+    public mutating func append(_ record: WARCRecord, truncated: String? = nil) throws -> Int {
         let offset = data.count
         var head = "WARC/1.1\r\n"
         head += "WARC-Type: \(record.type)\r\n"
@@ -30,9 +34,10 @@ public struct WARCWriter: Sendable {
         }
         if let truncated { head += "WARC-Truncated: \(truncated)\r\n" }
         head += "Content-Length: \(record.block.count)\r\n\r\n"
-        data.append(contentsOf: head.utf8)
-        data.append(record.block)
-        data.append(contentsOf: [0x0D, 0x0A, 0x0D, 0x0A])
+        var bytes = Data(head.utf8)
+        bytes.append(record.block)
+        bytes.append(contentsOf: [0x0D, 0x0A, 0x0D, 0x0A])
+        data.append(gzip ? try GzipMember.compress(bytes) : bytes)
         return offset
     }
 

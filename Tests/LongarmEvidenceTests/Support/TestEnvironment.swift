@@ -67,7 +67,8 @@ func captureAndRecord(
     web: FakeFetcher,
     scratch: borrowing Scratch,
     caseID: Int64,
-    maxBody: Int = 50_000_000
+    maxBody: Int = 50_000_000,
+    gzip: Bool = false
 ) async throws -> EvidenceCapture {
     let capturer = EvidenceCapturer(
         fetcher: web,
@@ -75,11 +76,12 @@ func captureAndRecord(
         configuration: CaptureConfiguration(maxBodyBytes: maxBody, toolVersion: "longarm/test")
     )
     let page = try await capturer.capture(url: url)
-    return try await EvidenceRecorder(store: scratch.store, dataDirectory: scratch.data, actor: "test").record(
-        page,
-        caseID: caseID,
-        targetID: nil
-    )
+    return try await EvidenceRecorder(store: scratch.store, dataDirectory: scratch.data, actor: "test", gzip: gzip)
+        .record(
+            page,
+            caseID: caseID,
+            targetID: nil
+        )
 }
 
 extension LongarmStore {
