@@ -157,3 +157,44 @@ import Testing
         }
     }
 }
+
+@Suite struct BundleReadmeTests {
+    @Test func theReadmeRecipesWorkOnAnExportedBundle() async throws {
+        let scratch = try Scratch()
+        let caseID = try scratch.newCase()
+        let web = FakeFetcher(["http://a.example/": FakeFetcher.html("<p>copy</p>")])
+        _ = try await captureAndRecord("http://a.example/", web: web, scratch: scratch, caseID: caseID)
+        try scratch.store.appendCustody(actor: "a \"quoted\" actor", action: "resolve", object: "target:1", digest: "")
+        _ = try await captureAndRecord("http://a.example/", web: web, scratch: scratch, caseID: caseID)
+        let out = scratch.folder.appendingPathComponent("bundle")
+        _ = try await BundleExporter(store: scratch.store, dataDirectory: scratch.data, toolVersion: "t", actor: "t")
+            .export(caseID: caseID, to: out)
+        let readme = try String(contentsOf: out.appendingPathComponent("README.txt"), encoding: .utf8)
+        let lines = readme.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.contains("prev=0000") })
+        let end = try #require(lines.firstIndex { $0.contains("done < custody.jsonl") })
+        let loop = lines[start...end].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
+        let run = try Tools.run("bash", ["-c", loop + "\necho \"$prev\""], in: out)
+        let manifest = try BundleManifest.decode(Data(contentsOf: out.appendingPathComponent("manifest.json")))
+        #expect(run.status == 0 && !run.output.contains("BROKEN"), "\(run.output)")
+        #expect(run.output.trimmingCharacters(in: .whitespacesAndNewlines) == manifest.custody.head)
+
+        // The body recipe: warcio extract --payload at the response record's offset hashes to the manifest's digest.
+        let body = try #require(manifest.bodies.first)
+        let index = try Tools.run(
+            try Tools.warcio(),
+            ["index", "-f", "offset,warc-record-id", out.appendingPathComponent(body.warc).path]
+        )
+        let entry = try #require(
+            index.output.split(separator: "\n").compactMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String]
+            }.first { $0["warc-record-id"] == body.recordID }
+        )
+        let extract = try Tools.run(
+            "bash",
+            ["-c", "\(try Tools.warcio()) extract --payload \(body.warc) \(entry["offset"] ?? "") | sha256sum"],
+            in: out
+        )
+        #expect(extract.output.hasPrefix(body.sha256), "\(extract.output)")
+    }
+}
