@@ -43,6 +43,21 @@ import Testing
         #expect(try store.currentDigest(of: digest) == EvidenceDigest.hex(Data("0riginal".utf8)))
     }
 
+    @Test func puttingGoodBytesOverADamagedObjectKeepsTheDamagedCopyAside() throws {
+        let scratch = try Scratch()
+        let store = ContentStore(dataDirectory: scratch.data)
+        let digest = try store.put(Data("original".utf8))
+        try Data("0riginal".utf8).write(to: store.location(of: digest))
+        try store.put(Data("original".utf8))
+        #expect(try store.get(digest) == Data("original".utf8))
+        let folder = store.location(of: digest).deletingLastPathComponent()
+        let aside = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".damaged-") }
+        #expect(aside.count == 1)
+        #expect(
+            FileManager.default.contents(atPath: folder.appendingPathComponent(aside[0]).path) == Data("0riginal".utf8)
+        )
+    }
+
     @Test func writesWARCDigestsAsPaddedBase32() {
         // Expected value computed independently: base64.b32encode(hashlib.sha256(b"abc").digest()) in Python.
         let label = EvidenceDigest.warcLabel(Data("abc".utf8))

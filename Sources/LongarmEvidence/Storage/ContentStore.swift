@@ -1,9 +1,11 @@
 public import Foundation
+import Logging
 
 /// Bodies stored by their SHA-256 under `<data>/objects/ab/cdef…`, written durably and deduplicated.
 public struct ContentStore: Sendable {
     /// The `objects` folder.
     public let root: URL
+    private let logger = Logger(label: "longarm.evidence.store")
 
     /// A store under `dataDirectory/objects`.
     public init(dataDirectory: URL) {
@@ -29,7 +31,14 @@ public struct ContentStore: Sendable {
         let url = location(of: digest)
         if FileManager.default.fileExists(atPath: url.path) {
             if (try? EvidenceDigest.hex(fileAt: url)) == digest { return digest }
-            // A damaged copy is replaced by the good bytes we hold; verification reports the damage elsewhere.
+            // A damaged copy is kept beside the object, not overwritten: it is evidence of the damage.
+            let aside = url.deletingLastPathComponent()
+                .appendingPathComponent("\(url.lastPathComponent).damaged-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.moveItem(at: url, to: aside)
+            logger.warning(
+                "content store object did not match its name; kept aside",
+                metadata: ["evidence.object": "\(relativePath(of: digest))", "evidence.aside": "\(aside.path)"]
+            )
         }
         try DurableFile.write(data, to: url)
         let readBack = try EvidenceDigest.hex(fileAt: url)
