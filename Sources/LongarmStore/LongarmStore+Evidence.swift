@@ -151,35 +151,51 @@ extension LongarmStore {
         }
     }
 
-    /// Names of the tables that exist, so that exporters include only what later migrations have created.
-    public func tableNames() throws -> Set<String> {
-        try writer.read { db in
-            Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+    /// Tables that other modules keep per case or per target (plans, letters, re-checks …), whatever their
+    /// names: every table with a `caseId` or `targetId` column except the case, target, profile and evidence
+    /// tables themselves. Exporters bundle these without knowing their types.
+    public func caseRecordTables() throws -> [String] {
+        let own: Set<String> = [
+            "case", "target", "profile", "evidence_capture", "evidence_exchange", "evidence_object",
+            "evidence_timestamp", "custody", "grdb_migrations",
+        ]
+        return try writer.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                .filter { !own.contains($0) && !$0.hasPrefix("sqlite_") }
+                .filter { table in
+                    let columns = try db.columns(in: table).map(\.name)
+                    return columns.contains("caseId") || columns.contains("targetId")
+                }
         }
     }
 
-    /// Every row of `table` as JSON-ready dictionaries (column → value as text, number or base64), by rowid.
-    ///
-    /// For bundling tables that other modules own (plans, letters) without knowing their types.
+    /// The rows of `table` that belong to case `caseID` (by `caseId`, or by `targetId` of one of its targets),
+    /// in rowid order, each as column → text (numbers in decimal, blobs as UTF-8 or else base64).
     public func dumpRows(table: String, caseID: Int64) throws -> [[String: String]] {
         try writer.read { db in
             let columns = try db.columns(in: table).map(\.name)
-            let filter = columns.contains("caseId") ? " WHERE caseId = \(caseID)" : ""
-            return try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)\(filter) ORDER BY rowid")
-                .map { row in
-                    var out: [String: String] = [:]
-                    for column in columns {
-                        let value: DatabaseValue = row[column]
-                        switch value.storage {
-                        case .null: continue
-                        case .int64(let v): out[column] = String(v)
-                        case .double(let v): out[column] = String(v)
-                        case .string(let v): out[column] = v
-                        case .blob(let v): out[column] = String(data: v, encoding: .utf8) ?? v.base64EncodedString()
-                        }
+            let filter =
+                columns.contains("caseId")
+                ? "caseId = ?" : "targetId IN (SELECT id FROM target WHERE caseId = ?)"
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) WHERE \(filter) ORDER BY rowid",
+                arguments: [caseID]
+            )
+            return rows.map { row in
+                var out: [String: String] = [:]
+                for column in columns {
+                    let value: DatabaseValue = row[column]
+                    switch value.storage {
+                    case .null: continue
+                    case .int64(let v): out[column] = String(v)
+                    case .double(let v): out[column] = String(v)
+                    case .string(let v): out[column] = v
+                    case .blob(let v): out[column] = String(data: v, encoding: .utf8) ?? v.base64EncodedString()
                     }
-                    return out
                 }
+                return out
+            }
         }
     }
 

@@ -198,3 +198,69 @@ import Testing
         #expect(extract.output.hasPrefix(body.sha256), "\(extract.output)")
     }
 }
+
+@Suite struct BundleContentsTests {
+    @Test func bundlesTheNewestProfileAndOtherModulesRecordsOfTheCase() async throws {
+        let scratch = try Scratch()
+        let caseID = try scratch.newCase()
+        let otherCase = try scratch.newCase()
+        let inserted = try scratch.store.addTargets([
+            Target(
+                caseID: caseID,
+                submittedURL: "http://a.example/",
+                canonicalURL: "http://a.example/",
+                host: "a.example",
+                registrableDomain: "a.example"
+            ),
+            Target(
+                caseID: otherCase,
+                submittedURL: "http://z.example/",
+                canonicalURL: "http://z.example/",
+                host: "z.example",
+                registrableDomain: "z.example"
+            ),
+        ])
+        let ids = inserted.compactMap { if case .added(let t) = $0 { return t.id } else { return nil } }
+        let old = HostingProfile(
+            url: "http://a.example/",
+            canonicalUrl: "http://a.example/",
+            host: "a.example",
+            registrableDomain: "a.example",
+            warnings: ["old"],
+            resolvedAt: Date(timeIntervalSince1970: 1000)
+        )
+        var new = old
+        new.warnings = ["new"]
+        new.resolvedAt = Date(timeIntervalSince1970: 2000)
+        try scratch.store.saveProfile(old, targetID: ids[0])
+        try scratch.store.saveProfile(new, targetID: ids[0])
+        // A table another module might add later: found by its targetId column, filtered to this case.
+        try scratch.store.tamperForTests(
+            sql: "CREATE TABLE letter (id INTEGER PRIMARY KEY, targetId INTEGER, body TEXT)"
+        )
+        try scratch.store.tamperForTests(
+            sql: "INSERT INTO letter (targetId, body) VALUES (\(ids[0]), 'Dear host'), (\(ids[1]), 'other case')"
+        )
+        _ = try await captureAndRecord(
+            "http://a.example/",
+            web: FakeFetcher(["http://a.example/": FakeFetcher.html("x")]),
+            scratch: scratch,
+            caseID: caseID
+        )
+        let out = scratch.folder.appendingPathComponent("bundle")
+        _ = try await BundleExporter(store: scratch.store, dataDirectory: scratch.data, toolVersion: "t", actor: "t")
+            .export(caseID: caseID, to: out)
+        let manifest = try BundleManifest.decode(Data(contentsOf: out.appendingPathComponent("manifest.json")))
+        #expect(manifest.files.filter { $0.role == "profile" }.map(\.path) == ["profiles/target-\(ids[0]).json"])
+        let profile =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("profiles/target-\(ids[0]).json"))
+            ) as? [String: Any]
+        #expect(profile?["warnings"] as? [String] == ["new"])
+        let letters =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("records/letter.json")))
+            as? [[String: String]]
+        #expect(letters?.map { $0["body"] } == ["Dear host"])
+        #expect(try BundleVerifier().verify(out).ok)
+    }
+}

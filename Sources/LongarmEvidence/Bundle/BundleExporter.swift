@@ -97,14 +97,9 @@ public struct BundleExporter: Sendable {
         for (targetID, stored) in try store.latestProfiles(caseID: caseID).sorted(by: { $0.key < $1.key }) {
             try add(try encoder.encode(stored.profile), "profiles/target-\(targetID).json", role: "profile")
         }
-        let tables = try store.tableNames()
-        for table in ["plan", "notice_plan", "letter", "letters", "recheck", "check_result"]
-        where tables.contains(table) {
-            try add(
-                try encoder.encode(try store.dumpRows(table: table, caseID: caseID)),
-                "records/\(table).json",
-                role: "records"
-            )
+        for table in try store.caseRecordTables() {
+            let rows = try store.dumpRows(table: table, caseID: caseID)
+            if !rows.isEmpty { try add(try encoder.encode(rows), "records/\(table).json", role: "records") }
         }
         var timestamps: [BundleManifest.Timestamp] = []
         for (index, token) in try store.timestamps(caseID: caseID).enumerated() {
