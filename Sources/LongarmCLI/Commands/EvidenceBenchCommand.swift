@@ -24,7 +24,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
     var urlBase: String?
 
     @Option(help: "Concurrent captures.")
-    var concurrency = 4
+    var concurrency = 16
 
     @OptionGroup var network: NetworkOptions
 

@@ -42,7 +42,7 @@ enum DurableFile {
             unlink(temporary.path)
             throw error
         }
-        try syncFolder(folder)
+        try FolderSync.shared.sync(folder, using: syncFolder)
     }
 
     /// fsyncs a folder, so that a rename into it survives a crash.
