@@ -264,3 +264,23 @@ import Testing
         #expect(try BundleVerifier().verify(out).ok)
     }
 }
+
+@Suite struct BundleAdditionTests {
+    @Test func aFileAddedToTheBundleAfterExportIsReported() async throws {
+        let scratch = try Scratch()
+        let caseID = try scratch.newCase()
+        _ = try await captureAndRecord(
+            "http://a.example/",
+            web: FakeFetcher(["http://a.example/": FakeFetcher.html("x")]),
+            scratch: scratch,
+            caseID: caseID
+        )
+        let out = scratch.folder.appendingPathComponent("bundle")
+        _ = try await BundleExporter(store: scratch.store, dataDirectory: scratch.data, toolVersion: "t", actor: "t")
+            .export(caseID: caseID, to: out)
+        try Data("forged\n".utf8).write(to: out.appendingPathComponent("warc/extra.warc"))
+        let report = try BundleVerifier().verify(out)
+        #expect(report.problems.map(\.location) == ["warc/extra.warc"])
+        #expect(report.firstBrokenLink?.what.contains("not listed in SHA256SUMS") == true)
+    }
+}

@@ -166,13 +166,17 @@ public struct BundleExporter: Sendable {
             digest: manifestDigest
         )
         if zip {
-            try? FileManager.default.removeItem(at: destination)
+            // Zipped beside the destination, then made durable and renamed into place like every evidence file.
+            let partial = destination.deletingLastPathComponent()
+                .appendingPathComponent(".\(destination.lastPathComponent).tmp-\(UUID().uuidString.prefix(8))")
+            defer { try? FileManager.default.removeItem(at: partial) }
             try FileManager.default.zipItem(
                 at: folder,
-                to: destination,
+                to: partial,
                 shouldKeepParent: false,
                 compressionMethod: .deflate
             )
+            try DurableFile.commit(partial, to: destination)
         }
         return Result(
             path: destination.path,

@@ -35,7 +35,8 @@ public struct BundleVerifier: Sendable {
             FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
         }
 
-        // 1. SHA256SUMS, the list a third party checks with sha256sum -c.
+        // 1. SHA256SUMS, the list a third party checks with sha256sum -c; and no file beyond it.
+        var listed: Set<String> = ["SHA256SUMS"]
         if let sums = read("SHA256SUMS") {
             for line in String(decoding: sums, as: UTF8.self).split(separator: "\n") {
                 let parts = line.split(separator: " ", maxSplits: 1)
@@ -44,6 +45,7 @@ public struct BundleVerifier: Sendable {
                     continue
                 }
                 let path = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: " *"))
+                listed.insert(path)
                 let found = read(path).map(EvidenceDigest.hex) ?? "missing"
                 report.check(
                     found == String(parts[0]),
@@ -57,6 +59,10 @@ public struct BundleVerifier: Sendable {
             }
         } else {
             report.check(false, VerificationProblem("SHA256SUMS", "missing"))
+        }
+
+        for path in Self.files(under: folder) where !listed.contains(path) {
+            report.check(false, VerificationProblem(path, "file is not listed in SHA256SUMS (added after export?)"))
         }
 
         // 2. The manifest parses and lists digests that match the files.
@@ -177,5 +183,19 @@ public struct BundleVerifier: Sendable {
             }
         }
         return report
+    }
+
+    /// Paths of the regular files under `folder`, relative and `/`-separated.
+    private static func files(under folder: URL) -> [String] {
+        let base = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
+        var paths: [String] = []
+        while let path = walker.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
+                paths.append(path)
+            }
+        }
+        return paths.sorted()
     }
 }

@@ -45,6 +45,17 @@ enum DurableFile {
         try FolderSync.shared.sync(folder, using: syncFolder)
     }
 
+    /// fsyncs a finished file written by someone else (a ZIP library), renames it onto `destination` and
+    /// fsyncs the folder.
+    static func commit(_ written: URL, to destination: URL) throws {
+        let fd = open(written.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw ioError("cannot open", written) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw ioError("cannot fsync", written) }
+        guard rename(written.path, destination.path) == 0 else { throw ioError("cannot rename onto", destination) }
+        try syncFolder(destination.deletingLastPathComponent())
+    }
+
     /// fsyncs a folder, so that a rename into it survives a crash.
     static func syncFolder(_ folder: URL) throws {
         let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
