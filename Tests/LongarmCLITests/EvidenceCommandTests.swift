@@ -97,4 +97,38 @@ import Testing
         try bytes.write(to: URL(fileURLWithPath: bundle))
         #expect(await exitCode(["evidence", "verify", bundle, "--json"]) != 0)
     }
+
+    @Test func capturesEveryTargetOfACaseAndLinksEachToItsTarget() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("longarm-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("l.sqlite").path
+        let store = try LongarmStore(path: db)
+        let caseID = try #require(try store.createCase(CaseFile(holder: "A", kind: .copyright)).id)
+        let urls = ["http://one.example/a", "http://two.example/b"]
+        let added = try store.addTargets(
+            urls.map {
+                Target(
+                    caseID: caseID,
+                    submittedURL: $0,
+                    canonicalURL: $0,
+                    host: URL(string: $0)!.host!,
+                    registrableDomain: nil
+                )
+            }
+        )
+        let targetIDs = added.compactMap { if case .added(let t) = $0 { return t.id } else { return nil } }
+        FetcherFactory.override.withLock { $0 = { _ in (OnePageWeb(), nil) } }
+        defer { FetcherFactory.override.withLock { $0 = nil } }
+
+        try await run(["evidence", "capture", "\(caseID)", "--db", db, "--gzip"])
+        let captures = try store.captures(caseID: caseID)
+        #expect(captures.map(\.url) == urls)
+        #expect(captures.map(\.targetID) == targetIDs)
+        #expect(captures.allSatisfy { $0.warcFile.hasSuffix(".warc.gz") })
+        #expect(await exitCode(["evidence", "verify", "\(caseID)", "--db", db]) == 0)
+    }
+
+    @Test func benchRunsOnTheSyntheticServer() async throws {
+        #expect(await exitCode(["evidence", "bench", "--pages", "5", "--size", "2000", "--concurrency", "2"]) == 0)
+    }
 }
