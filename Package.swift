@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "LongarmCore"),
@@ -21,6 +24,7 @@ let package = Package(
             dependencies: [
                 "LongarmCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -35,7 +39,21 @@ let package = Package(
                 "LongarmNet",
                 "LongarmResolve",
                 "LongarmRules",
+                "LongarmEvidence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .systemLibrary(name: "CGZip", path: "Sources/CGZip"),
+        .target(
+            name: "LongarmEvidence",
+            dependencies: [
+                "CGZip",
+                "LongarmCore",
+                "LongarmStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -70,6 +88,15 @@ let package = Package(
             name: "LongarmRulesTests",
             dependencies: ["LongarmRules", "LongarmCore", "LongarmStore"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "LongarmEvidenceTests",
+            dependencies: [
+                "LongarmEvidence", "LongarmCore", "LongarmStore", "LongarmNet",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "LongarmCLITests",

@@ -2,6 +2,7 @@
 # Installs the Debian packages Longarm builds and tests with. As root it runs apt-get; otherwise it prints
 # the exact command and fails, so nothing half-works.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
     libsqlite3-dev        # GRDB
@@ -12,6 +13,7 @@ packages=(
     python3               # local RDAP/WHOIS/web fixture servers, warcio checks
     python3-venv
     time                  # /usr/bin/time -v for peak memory in scripts/bench-intake.sh
+    zlib1g-dev            # gzip members of .warc.gz evidence files
 )
 
 missing=()
@@ -35,6 +37,15 @@ fi
 # nsd's package starts a system instance on port 53; the tests run their own on a loopback port instead.
 if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet nsd 2>/dev/null; then
     systemctl stop nsd >/dev/null 2>&1 || true
+fi
+
+# warcio reads back the WARC files Longarm writes (the evidence tests run `warcio check` and `warcio index`).
+warcio_version=1.7.5
+venv=.build/venv
+if ! "$venv/bin/warcio" --version 2>/dev/null | grep -q "$warcio_version"; then
+    echo "setup: installing warcio $warcio_version into $venv" >&2
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "warcio==$warcio_version"
 fi
 
 command -v swift >/dev/null || { echo "setup: swift is not on PATH (Swift 6.1 or newer is needed)" >&2; exit 1; }

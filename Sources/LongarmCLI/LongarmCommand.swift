@@ -17,6 +17,7 @@ public struct LongarmCommand: AsyncParsableCommand {
             RulesCommand.self,
             ProvidersCommand.self,
             PlanCommand.self,
+            EvidenceCommand.self,
         ]
     )
 

@@ -49,6 +49,56 @@ extension LongarmStore {
             }
             try db.create(index: "plan_on_target_time", on: "plan", columns: ["targetId", "createdAt"])
         }
+        migrator.registerMigration("v4-evidence") { db in
+            try db.create(table: "evidence_capture") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("case", onDelete: .restrict).notNull()
+                t.column("targetId", .integer)
+                t.column("url", .text).notNull()
+                t.column("finalURL", .text).notNull()
+                t.column("capturedAt", .text).notNull()
+                t.column("warcFile", .text).notNull()
+                t.column("warcSHA256", .text).notNull()
+                t.column("json", .blob).notNull()
+            }
+            try db.create(table: "evidence_exchange") { t in
+                t.belongsTo("evidence_capture", onDelete: .restrict).notNull()
+                t.column("ordinal", .integer).notNull()
+                t.column("url", .text).notNull()
+                t.column("status", .integer).notNull()
+                t.column("primaryIP", .text)
+                t.column("primaryPort", .integer)
+                t.column("bodySHA256", .text).notNull()
+                t.column("bodySize", .integer).notNull()
+                t.column("bodyTruncated", .boolean).notNull()
+                t.primaryKey(["evidence_captureId", "ordinal"])
+            }
+            try db.create(table: "evidence_object") { t in
+                t.primaryKey("sha256", .text)
+                t.column("size", .integer).notNull()
+                t.column("storedAt", .text).notNull()
+            }
+            // The chain of custody: UNIQUE(prev) makes a fork impossible even if two writers raced.
+            try db.create(table: "custody") { t in
+                t.primaryKey("seq", .integer)
+                t.column("time", .text).notNull()
+                t.column("actor", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("object", .text).notNull()
+                t.column("digest", .text).notNull()
+                t.column("prev", .text).notNull().unique()
+                t.column("hash", .text).notNull().unique()
+            }
+            try db.create(table: "evidence_timestamp") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("case", onDelete: .restrict).notNull()
+                t.column("subject", .text).notNull()
+                t.column("digest", .text).notNull()
+                t.column("tsaURL", .text).notNull()
+                t.column("response", .blob).notNull()
+                t.column("requestedAt", .text).notNull()
+            }
+        }
         return migrator
     }
 }

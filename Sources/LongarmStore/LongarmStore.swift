@@ -15,6 +15,8 @@ public struct LongarmStore: Sendable {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var configuration = Configuration()
+        // Another process (a second CLI run, a worker) may hold the write lock: wait for it rather than fail.
+        configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // 16 MiB of page cache (the default is 2 MiB): a large batch then writes each page once at commit

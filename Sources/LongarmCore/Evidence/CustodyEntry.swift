@@ -1,0 +1,74 @@
+public import Foundation
+
+/// One link of the chain-of-custody log: who did what to which object, and the hash of the link before.
+///
+/// The log is append-only. Each entry's `prev` is the SHA-256 (hex) of the previous entry's
+/// ``canonicalSerialization``; the first entry's `prev` is ``genesisPrev``. Changing any byte of an entry
+/// therefore breaks the link to the entry after it.
+public struct CustodyEntry: Sendable, Codable, Hashable {
+    /// Position in the log, from 1, without gaps.
+    public var seq: Int64
+    /// When the action happened: UTC, ISO 8601 with milliseconds (see ``CustodyEntry/timestamp(_:)``).
+    public var time: String
+    /// Who acted: `longarm/0.1.0 (user@host)`, a module name, an operator.
+    public var actor: String
+    /// What was done: `capture`, `export`, `timestamp`, `resolve`, `plan`, `letter`, `recheck` …
+    public var action: String
+    /// What it was done to: `capture:12`, `case:3`, `bundle:manifest.json` …
+    public var object: String
+    /// SHA-256 (hex) of the object's bytes at that moment, or empty when the action has no content.
+    public var digest: String
+    /// SHA-256 (hex) of the previous entry's canonical serialisation.
+    public var prev: String
+
+    /// The `prev` of the first entry: 64 zeros.
+    public static let genesisPrev = String(repeating: "0", count: 64)
+
+    /// Creates an entry.
+    public init(seq: Int64, time: String, actor: String, action: String, object: String, digest: String, prev: String) {
+        self.seq = seq
+        self.time = time
+        self.actor = actor
+        self.action = action
+        self.object = object
+        self.digest = digest
+        self.prev = prev
+    }
+
+    /// The exact bytes that are hashed: one line of JSON, keys in the fixed order seq, time, actor, action,
+    /// object, digest, prev; no spaces; `"` and `\` escaped with a backslash and every control character as
+    /// `\u00XX`; other characters as UTF-8. `custody.jsonl` holds these lines.
+    public var canonicalSerialization: String {
+        var line = "{\"seq\":\(seq)"
+        for (key, value) in [
+            ("time", time), ("actor", actor), ("action", action), ("object", object), ("digest", digest),
+            ("prev", prev),
+        ] {
+            line += ",\"\(key)\":\"\(Self.escape(value))\""
+        }
+        return line + "}"
+    }
+
+    /// Formats `date` the way custody entries and capture records write time: `2026-11-25T18:49:56.123Z`.
+    public static func timestamp(_ date: Date) -> String {
+        date.formatted(
+            Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!)
+        )
+    }
+
+    private static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let hex = String(scalar.value, radix: 16, uppercase: false)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

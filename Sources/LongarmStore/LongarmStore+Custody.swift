@@ -1,0 +1,102 @@
+import Crypto
+public import Foundation
+import GRDB
+public import LongarmCore
+
+extension LongarmStore {
+    /// Appends an entry to the chain-of-custody log and returns it.
+    ///
+    /// The append reads the last entry and writes the new one in one immediate transaction, so concurrent
+    /// appends (threads or processes) queue up behind SQLite's write lock and never fork the chain.
+    ///
+    /// - Parameters:
+    ///   - actor: who acts, e.g. `longarm/0.1.0` or `resolve`.
+    ///   - action: what is done: `capture`, `resolve`, `plan`, `letter`, `recheck`, `export` …
+    ///   - object: what it is done to: `capture:12`, `target:4`, `letter:7` …
+    ///   - digest: SHA-256 (hex) of the object's bytes, or `""` when there are none.
+    ///   - time: when; defaults to now.
+    @discardableResult
+    public func appendCustody(
+        actor: String,
+        action: String,
+        object: String,
+        digest: String,
+        time: Date = Date()
+    ) throws -> CustodyEntry {
+        try writer.writeWithoutTransaction { db in
+            var appended: CustodyEntry?
+            try db.inTransaction(.immediate) {
+                appended = try Self.appendCustody(
+                    db,
+                    actor: actor,
+                    action: action,
+                    object: object,
+                    digest: digest,
+                    time: time
+                )
+                return .commit
+            }
+            guard let appended else { throw StoreError.inconsistent("custody append produced no entry") }
+            return appended
+        }
+    }
+
+    /// Appends inside a transaction the caller already holds (so a record and its custody entry commit together).
+    static func appendCustody(
+        _ db: Database,
+        actor: String,
+        action: String,
+        object: String,
+        digest: String,
+        time: Date
+    ) throws -> CustodyEntry {
+        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM custody ORDER BY seq DESC LIMIT 1")
+        let seq: Int64 = (last?["seq"] ?? 0) + 1
+        let prev: String = last?["hash"] ?? CustodyEntry.genesisPrev
+        let entry = CustodyEntry(
+            seq: seq,
+            time: CustodyEntry.timestamp(time),
+            actor: actor,
+            action: action,
+            object: object,
+            digest: digest,
+            prev: prev
+        )
+        try db.execute(
+            sql: """
+                INSERT INTO custody (seq, time, actor, action, object, digest, prev, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                entry.seq, entry.time, entry.actor, entry.action, entry.object, entry.digest, entry.prev,
+                entry.chainHash,
+            ]
+        )
+        return entry
+    }
+
+    /// The whole custody log, in order, each entry with the hash stored beside it when it was written.
+    public func custodyLog() throws -> [(entry: CustodyEntry, storedHash: String)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM custody ORDER BY seq").map { row in
+                let entry = CustodyEntry(
+                    seq: row["seq"],
+                    time: row["time"],
+                    actor: row["actor"],
+                    action: row["action"],
+                    object: row["object"],
+                    digest: row["digest"],
+                    prev: row["prev"]
+                )
+                return (entry, row["hash"])
+            }
+        }
+    }
+}
+
+extension CustodyEntry {
+    /// SHA-256 (hex) of ``canonicalSerialization``: the next entry's `prev`.
+    public var chainHash: String {
+        SHA256.hash(data: Data(canonicalSerialization.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
