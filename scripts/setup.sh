@@ -35,5 +35,9 @@ fi
 if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet nsd 2>/dev/null; then
     systemctl stop nsd >/dev/null 2>&1 || true
 fi
+# Without systemd (containers) the package's init script may still have started one.
+if [ -f /run/nsd/nsd.pid ] && [ "$(id -u)" -eq 0 ]; then
+    kill "$(cat /run/nsd/nsd.pid)" 2>/dev/null || true
+fi
 
 command -v swift >/dev/null || { echo "setup: swift is not on PATH (Swift 6.1 or newer is needed)" >&2; exit 1; }

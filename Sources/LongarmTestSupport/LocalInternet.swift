@@ -124,6 +124,14 @@ public struct LoggedRequest: Sendable, Hashable, Decodable {
     public var method: String
     /// The request target, or the WHOIS query line.
     public var path: String
+
+    /// Creates an entry (for comparisons in tests).
+    public init(server: String, host: String, method: String, path: String) {
+        self.server = server
+        self.host = host
+        self.method = method
+        self.path = path
+    }
 }
 
 /// The local internet could not be started.
