@@ -265,6 +265,9 @@ class WebHandler(http.server.BaseHTTPRequestHandler):
             return self.send(400, [("Content-Type", "text/plain")], b"bad request\n", head_only)
         base = os.path.join(ROOT, "web", host)
         target = os.path.join(base, path.lstrip("/"))
+        if not os.path.exists(target) and not os.path.exists(target + ".meta.json"):
+            # RDAP clients may ask for /domain/EXAMPLE.COM; fixtures are stored lower-case.
+            target = os.path.join(base, path.lstrip("/").lower())
         if os.path.isdir(target):
             target = os.path.join(target, "index.html")
         meta = read_meta(target + ".meta.json")
