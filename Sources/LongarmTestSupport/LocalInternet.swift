@@ -67,7 +67,7 @@ public struct LocalInternet: Sendable {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
             "python3", fixturesRoot.appendingPathComponent("serve.py").path,
-            "--dir", directory.path, "--watch-pid", String(ProcessInfo.processInfo.processIdentifier),
+            "--dir", directory.path, "--watch-pid", String(ProcessInfo.processInfo.processIdentifier), "--cleanup",
         ]
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle

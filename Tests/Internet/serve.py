@@ -426,6 +426,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dir", required=True, help="state directory (config, certificates, logs, ready.json)")
     parser.add_argument("--watch-pid", type=int, help="exit when this process has gone")
+    parser.add_argument("--cleanup", action="store_true", help="delete the state directory on exit")
     args = parser.parse_args()
     state_dir = os.path.abspath(args.dir)
     os.makedirs(state_dir, exist_ok=True)
@@ -486,6 +487,8 @@ def main():
             nsd.wait(timeout=3)
         except subprocess.TimeoutExpired:
             nsd.kill()
+        if args.cleanup:
+            shutil.rmtree(state_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

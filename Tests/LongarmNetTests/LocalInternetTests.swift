@@ -50,6 +50,7 @@ import Testing
             gone = kill(pid, 0) != 0
         }
         #expect(gone)
+        try? FileManager.default.removeItem(at: directory)
     }
 
     /// Runs bash with `arguments` through `system()` on a thread of its own and returns its standard output.
