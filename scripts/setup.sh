@@ -38,6 +38,10 @@ fi
 if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet nsd 2>/dev/null; then
     systemctl stop nsd >/dev/null 2>&1 || true
 fi
+# Without systemd (containers) the package's init script may still have started one.
+if [ -f /run/nsd/nsd.pid ] && [ "$(id -u)" -eq 0 ]; then
+    kill "$(cat /run/nsd/nsd.pid)" 2>/dev/null || true
+fi
 
 # warcio reads back the WARC files Longarm writes (the evidence tests run `warcio check` and `warcio index`).
 warcio_version=1.7.5

@@ -67,7 +67,7 @@ public struct LocalInternet: Sendable {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
             "python3", fixturesRoot.appendingPathComponent("serve.py").path,
-            "--dir", directory.path, "--watch-pid", String(ProcessInfo.processInfo.processIdentifier),
+            "--dir", directory.path, "--watch-pid", String(ProcessInfo.processInfo.processIdentifier), "--cleanup",
         ]
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
@@ -124,6 +124,14 @@ public struct LoggedRequest: Sendable, Hashable, Decodable {
     public var method: String
     /// The request target, or the WHOIS query line.
     public var path: String
+
+    /// Creates an entry (for comparisons in tests).
+    public init(server: String, host: String, method: String, path: String) {
+        self.server = server
+        self.host = host
+        self.method = method
+        self.path = path
+    }
 }
 
 /// The local internet could not be started.

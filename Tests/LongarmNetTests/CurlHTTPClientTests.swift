@@ -80,7 +80,7 @@ import Testing
     @Test func verifiesTLSWithTestCAAndCapturesChain() async throws {
         let (client, internet) = try await Self.client()
         let request = HTTPRequest(
-            url: "https://rdap.verisign.com/com/v1/domain/faceswap-clips.com",
+            url: "https://rdap.verisign.com/com/v1/domain/FACESWAP-CLIPS.COM",
             captureCertificates: true
         )
         let transfer = try await client.perform(request)

@@ -5,8 +5,9 @@ public import LongarmCore
 /// The libcurl HTTP client: one exchange per call, never following redirects.
 ///
 /// All transfers of a client run on one thread that drives a curl multi handle (``CurlMultiDriver``), so any
-/// number of requests can be in flight while Swift's cooperative threads only await. Each request has its own
-/// timeout and body byte limit; a body over the limit is cut, the transfer stopped and the exchange marked
+/// number of requests can be in flight while Swift's cooperative threads only await (at most 16 connections per
+/// host; further requests wait for a kept-alive one). Each request has its own timeout (capped by the
+/// configuration's) and body byte limit; a body over the limit is cut, the transfer stopped and the exchange marked
 /// `bodyTruncated` (not an error). Connect-to rules go to curl as `CURLOPT_CONNECT_TO`; names they do not cover
 /// are resolved by curl through the system resolver. The private-address guard runs in curl's open-socket
 /// callback on the address actually connected to, unless a connect-to rule covers the URL.

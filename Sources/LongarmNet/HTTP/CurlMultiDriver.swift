@@ -21,6 +21,8 @@ final class CurlMultiDriver: Sendable {
         _ = CurlGlobal.initialised
         multi = curl_multi_init()
         _ = longarm_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, 64)
+        // Queue rather than open a connection per request: kept-alive connections skip TCP and TLS set-up.
+        _ = longarm_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, 16)
         let thread = Thread { [self] in self.run() }
         thread.name = "longarm.net.curl"
         thread.start()

@@ -1,0 +1,1 @@
+"""Longarm's local internet: DNS (nsd), web and WHOIS fixture servers on loopback."""
