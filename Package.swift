@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "LongarmCore"),
@@ -28,11 +29,20 @@ let package = Package(
             dependencies: ["LongarmCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "LongarmLetters",
+            dependencies: [
+                "LongarmCore", "LongarmRules",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
             name: "LongarmCLI",
             dependencies: [
                 "LongarmCore",
                 "LongarmStore",
                 "LongarmRules",
+                "LongarmLetters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -51,6 +61,11 @@ let package = Package(
                 "LongarmCore", "LongarmStore", "LongarmCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .testTarget(
+            name: "LongarmLettersTests",
+            dependencies: ["LongarmLetters", "LongarmRules", "LongarmCore", "LongarmStore"],
+            resources: [.copy("Fixtures")]
         ),
     ]
 )
