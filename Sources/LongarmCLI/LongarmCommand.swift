@@ -13,6 +13,7 @@ public struct LongarmCommand: AsyncParsableCommand {
             RulesCommand.self,
             ProvidersCommand.self,
             PlanCommand.self,
+            LettersCommand.self,
         ]
     )
 

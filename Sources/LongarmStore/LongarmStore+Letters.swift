@@ -1,6 +1,6 @@
 public import Foundation
 import GRDB
-public import LongarmCore
+import LongarmCore
 
 extension LongarmStore {
     /// One written letter file, as stored: which case, target and plan rung it serves, and its digest.

@@ -1,4 +1,4 @@
-package import Foundation
+public import Foundation
 
 /// SHA-256 (FIPS 180-4), small and dependency-free, for file digests in `index.json` and message ids.
 package enum SHA256Digest {
@@ -63,4 +63,10 @@ package enum SHA256Digest {
     }
 
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+}
+
+/// Lower-case hex SHA-256 of a file's bytes, for `index.json` and the letter table.
+public enum SHA256Hex {
+    /// The digest of `data`.
+    public static func of(_ data: Data) -> String { SHA256Digest.hex(data) }
 }

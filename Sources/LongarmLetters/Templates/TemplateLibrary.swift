@@ -60,11 +60,17 @@ public struct TemplateLibrary: Sendable {
                 throw LetterError(.templates, "\(sidecar.path): bad metadata (\(error))")
             }
         }
+        let english = directory.appendingPathComponent("phrases/en.yaml")
+        let base = (try? String(contentsOf: english, encoding: .utf8)).flatMap { try? Yams.load(yaml: $0) }
         for file in files where file.hasPrefix("phrases/") && file.hasSuffix(".yaml") {
             let url = directory.appendingPathComponent(file)
             let book: Phrasebook
             do {
-                book = try YAMLDecoder().decode(Phrasebook.self, from: try String(contentsOf: url, encoding: .utf8))
+                // A translation states what it translates; anything it leaves out is taken from English.
+                let own = try Yams.load(yaml: try String(contentsOf: url, encoding: .utf8))
+                let merged = Self.merge(base: base ?? [String: Any](), over: own ?? [String: Any]())
+                let json = try JSONSerialization.data(withJSONObject: merged)
+                book = try JSONDecoder().decode(Phrasebook.self, from: json)
             } catch {
                 throw LetterError(.templates, "\(url.path): bad phrasebook (\(error))")
             }
@@ -102,6 +108,13 @@ public struct TemplateLibrary: Sendable {
             throw LetterError(.templates, "\(directory.path): no template named \(name)")
         }
         return text
+    }
+
+    private static func merge(base: Any, over: Any) -> Any {
+        guard let baseObject = base as? [String: Any], let overObject = over as? [String: Any] else { return over }
+        var result = baseObject
+        for (key, value) in overObject { result[key] = result[key].map { merge(base: $0, over: value) } ?? value }
+        return result
     }
 
     private static func files(under directory: URL) -> [String] {
