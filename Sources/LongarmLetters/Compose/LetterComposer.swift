@@ -80,9 +80,10 @@ public struct LetterComposer: Sendable {
             case .missing(let fields):
                 let caseID = caseFile.id.map(String.init) ?? "CASE"
                 let options = fields.map(ElementCheck.option(for:)).joined(separator: " ")
-                missing.append(
-                    MissingElement(element: element, fields: fields, remedy: "longarm case set \(caseID) \(options)")
-                )
+                let remedy =
+                    fields == ["evidence"] || fields == ["legal-basis"]
+                    ? options : "longarm case set \(caseID) \(options)"
+                missing.append(MissingElement(element: element, fields: fields, remedy: remedy))
                 if element.rawValue == "address-for-service" || element.rawValue == "real-identity"
                     || element.rawValue == "proof-of-rights" || element.rawValue == "lawyer-representation"
                 {
@@ -193,13 +194,20 @@ public struct LetterComposer: Sendable {
             let fields = item.fields.joined(separator: ", ")
             return fields == item.element.rawValue ? fields : "\(fields) (\(item.element.rawValue))"
         }
-        let options = Array(Set(missing.flatMap(\.fields))).sorted().map(ElementCheck.option(for:))
+        let fields = Array(Set(missing.flatMap(\.fields))).sorted()
+        var remedies: [String] = []
+        let settable = fields.filter { $0 != "evidence" && $0 != "legal-basis" }
+        if !settable.isEmpty {
+            let options = settable.map(ElementCheck.option(for:)).joined(separator: " ")
+            remedies.append("set it with longarm case set \(caseID) \(options)")
+        }
+        if fields.contains("evidence") { remedies.append("capture evidence for the URL first") }
+        if fields.contains("legal-basis") { remedies.append("fix the rules data: the rung cites no provision") }
         let regime = rung.regime ?? "notice"
         return LetterError(
             .missingElements,
             "case \(caseID): the \(country) \(regime) notice to \(rung.party.name) (\(law)) needs "
-                + "\(needs.joined(separator: ", ")): set it with longarm case set \(caseID) "
-                + options.joined(separator: " "),
+                + "\(needs.joined(separator: ", ")): \(remedies.joined(separator: "; "))",
             missing: missing
         )
     }
