@@ -14,6 +14,7 @@ public struct LongarmCommand: AsyncParsableCommand {
             ProvidersCommand.self,
             PlanCommand.self,
             LettersCommand.self,
+            LettersBenchCommand.self,
         ]
     )
 

@@ -53,7 +53,12 @@ struct EMLParsingTests {
         return try JSONDecoder().decode(Parsed.self, from: output)
     }
 
-    static func eml(_ scenario: GoldenScenario, evidence: Bool, party: String? = nil, address: String? = nil) throws
+    static func eml(
+        _ scenario: GoldenScenario,
+        evidence: Bool,
+        party: String? = nil,
+        address: String? = nil
+    ) throws
         -> Letter
     {
         var planned = scenario.plannedTarget()
@@ -94,7 +99,10 @@ struct EMLParsingTests {
         #expect(raw.contains("Subject: =?UTF-8?B?"))
         let parsed = try Self.parse(letter.content)
         let phrases = try #require(try LetterFixtures.library().phrasebooks[language])
-        let expected = phrases.subject.replacingOccurrences(of: "{work}", with: "the film \"Lantern Over the River\" (2025)")
+        let expected = phrases.subject.replacingOccurrences(
+            of: "{work}",
+            with: "the film \"Lantern Over the River\" (2025)"
+        )
         #expect(parsed.subject.hasPrefix(expected))
         #expect(parsed.type == (scenario.withEvidence ? "multipart/mixed" : "multipart/alternative"))
         #expect(parsed.parts.filter { $0.type.hasPrefix("text/") }.allSatisfy { $0.charset == "utf-8" })

@@ -26,7 +26,10 @@ struct GoldenLetterTests {
             try compare(try #require(batch.letters.first { $0.format == .html }).text, name: "\(scenario.name).html")
         }
         if scenario.channel.kind == .webForm {
-            try compare(try #require(batch.letters.first { $0.format == .form }).text, name: "\(scenario.name).form.json")
+            try compare(
+                try #require(batch.letters.first { $0.format == .form }).text,
+                name: "\(scenario.name).form.json"
+            )
         }
         let local = LanguageCodes.normalized(scenario.languages[0])
         #expect(markdown.language.hasPrefix(local))

@@ -73,9 +73,10 @@ struct TemplateCheckTests {
         for name in library.templates.keys.sorted() {
             let markdown = try library.render(name, context: context)
             #expect(!markdown.contains("{{"), "\(name) left a tag")
-            for needle in ["li.wei@lantern.example", "203.0.113.7:443", "https://films.example.net/watch/lantern",
-                "17 U.S.C.", "/Li Wei/", "manifest.json"]
-            {
+            for needle in [
+                "li.wei@lantern.example", "203.0.113.7:443", "https://films.example.net/watch/lantern",
+                "17 U.S.C.", "/Li Wei/", "manifest.json",
+            ] {
                 #expect(markdown.contains(needle), "\(name) does not print \(needle)")
             }
         }
@@ -83,13 +84,18 @@ struct TemplateCheckTests {
 
     @Test func everyPhrasebookIsCompleteAndTranslationsAreMarkedUnreviewed() throws {
         let library = try LetterFixtures.library()
-        let required = ["en", "zh-Hans", "zh-Hant", "ja", "ko", "de", "fr", "ru", "pt-BR", "vi", "th", "id", "tr", "uk"]
+        let required = [
+            "en", "zh-Hans", "zh-Hant", "ja", "ko", "de", "fr", "ru", "pt-BR", "vi", "th", "id", "tr", "uk",
+        ]
         for code in required {
             let book = try #require(library.phrasebooks[code], "no phrasebook for \(code)")
             #expect(book.reviewed == (code == "en"), "\(code) review marker")
             if code != "en" {
                 #expect(book.headings.statements != library.phrasebooks["en"]?.headings.statements)
-                #expect(book.statements["good-faith-statement"] != library.phrasebooks["en"]?.statements["good-faith-statement"])
+                #expect(
+                    book.statements["good-faith-statement"]
+                        != library.phrasebooks["en"]?.statements["good-faith-statement"]
+                )
             }
         }
     }

@@ -49,12 +49,25 @@ struct CaseShowCommand: AsyncParsableCommand {
                     )
                     for element in rung.requiredElements {
                         if case .missing(let fields) = check.outcome(element) {
-                            missing.append(Missing(targetID: targetID, rungStep: rung.step, party: rung.party.name, element: element.rawValue, fields: fields))
+                            missing.append(
+                                Missing(
+                                    targetID: targetID,
+                                    rungStep: rung.step,
+                                    party: rung.party.name,
+                                    element: element.rawValue,
+                                    fields: fields
+                                )
+                            )
                         }
                     }
                 }
             }
-            let report = Report(caseFile: caseFile, plannedTargets: plans.count, targets: targets.count, missing: missing)
+            let report = Report(
+                caseFile: caseFile,
+                plannedTargets: plans.count,
+                targets: targets.count,
+                missing: missing
+            )
             if output.json {
                 try JSONOutput.print(report)
                 return

@@ -110,18 +110,36 @@ struct LettersCommand: AsyncParsableCommand {
             let digest = SHA256Hex.of(letter.content)
             entries.append(
                 IndexEntry(
-                    file: name, rung: letter.rungStep, role: letter.role.rawValue, party: letter.party,
-                    channel: letter.channel.rawValue, channelAddress: letter.channelAddress, language: letter.language,
-                    format: letter.format.rawValue, sha256: digest, draft: letter.draft, urls: letter.urls,
-                    satisfied: letter.satisfied, missing: letter.missing
+                    file: name,
+                    rung: letter.rungStep,
+                    role: letter.role.rawValue,
+                    party: letter.party,
+                    channel: letter.channel.rawValue,
+                    channelAddress: letter.channelAddress,
+                    language: letter.language,
+                    format: letter.format.rawValue,
+                    sha256: digest,
+                    draft: letter.draft,
+                    urls: letter.urls,
+                    satisfied: letter.satisfied,
+                    missing: letter.missing
                 )
             )
             let planID = targets.first { $0.target.id == letter.targetIDs.first }?.planID
             records.append(
                 LongarmStore.LetterRecord(
-                    caseID: caseID, targetID: letter.targetIDs.first ?? 0, planID: planID, rungStep: letter.rungStep,
-                    party: letter.party, channel: letter.channel.rawValue, language: letter.language,
-                    format: letter.format.rawValue, path: url.path, sha256: digest, draft: letter.draft, createdAt: now
+                    caseID: caseID,
+                    targetID: letter.targetIDs.first ?? 0,
+                    planID: planID,
+                    rungStep: letter.rungStep,
+                    party: letter.party,
+                    channel: letter.channel.rawValue,
+                    language: letter.language,
+                    format: letter.format.rawValue,
+                    path: url.path,
+                    sha256: digest,
+                    draft: letter.draft,
+                    createdAt: now
                 )
             )
         }
@@ -142,7 +160,9 @@ struct LettersCommand: AsyncParsableCommand {
     }
 
     static func slug(_ text: String) -> String {
-        let lowered = text.lowercased().unicodeScalars.map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-" }
+        let lowered = text.lowercased().unicodeScalars.map {
+            CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-"
+        }
         let collapsed = String(lowered).split(separator: "-").joined(separator: "-")
         return collapsed.isEmpty ? "party" : String(collapsed.prefix(40))
     }

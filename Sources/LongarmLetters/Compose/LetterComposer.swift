@@ -127,7 +127,7 @@ public struct LetterComposer: Sendable {
             markdown.append(try library.render(templateName, context: context))
             subjects.append(fill(phrases.subject, ["work": caseFile.work ?? caseFile.holder]))
         }
-        let document = LetterDocument(
+        var document = LetterDocument(
             markdown: markdown.joined(separator: "\n\n---\n\n"),
             subject: (options.draft && !missing.isEmpty ? "[DRAFT] " : "") + subjects.joined(separator: " / "),
             language: choice.languages.joined(separator: "+"),
@@ -137,9 +137,12 @@ public struct LetterComposer: Sendable {
             senderName: caseFile.particulars.senderName ?? caseFile.holder,
             recipient: rung.channel.kind == .email ? (rung.channel.address ?? rung.party.abuseEmail) : nil,
             date: options.date,
-            manifest: manifest.flatMap { summary in summary.manifest.map { (summary.manifestName ?? "manifest.json", $0) } },
+            manifest: manifest.flatMap { summary in
+                summary.manifest.map { (summary.manifestName ?? "manifest.json", $0) }
+            },
             draft: !missing.isEmpty
         )
+        document.prepare(for: options.formats)
         var letters: [Letter] = []
         var notes: [String] = choice.note.map { ["\(rung.party.name): \($0)"] } ?? []
         for format in options.formats {

@@ -6,11 +6,21 @@ import Foundation
 /// and dictionaries: nothing in it can be a lambda, so no value is ever evaluated as template source.
 enum MustacheContextEncoder {
     static func encode(_ value: some Encodable) throws -> [String: Any] {
-        let encoder = JSONEncoder()
-        let data = try encoder.encode(value)
-        let json = try JSONDecoder().decode(JSONValue.self, from: data)
-        guard case .object = json, let object = json.native as? [String: Any] else { return [:] }
-        return object
+        let data = try JSONEncoder().encode(value)
+        return native(try JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+    }
+
+    /// Rebuilds plain Swift values, so that only a JSON boolean (never the number 1) is a Mustache `Bool`.
+    private static func native(_ value: Any) -> Any? {
+        switch value {
+        case let text as String: return text
+        case let object as [String: Any]: return object.compactMapValues(native)
+        case let array as [Any]: return array.compactMap(native)
+        case let number as NSNumber:
+            if String(describing: type(of: number)).contains("Boolean") { return number.boolValue }
+            return number.doubleValue == number.doubleValue.rounded() ? number.intValue : number.doubleValue
+        default: return nil
+        }
     }
 
     /// Every key, at any depth, of the encoded value: what templates may name.

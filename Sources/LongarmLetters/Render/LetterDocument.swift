@@ -14,4 +14,18 @@ struct LetterDocument {
     var date: Date
     var manifest: (name: String, data: Data)?
     var draft: Bool
+    /// The plain text, made once from the Markdown when a format needs it.
+    var text = ""
+    /// The HTML page, made once when a format needs it.
+    var html = ""
+
+    /// Fills `text` and `html` for the formats that will be written.
+    mutating func prepare(for formats: [LetterFormat]) {
+        let needsText = formats.contains(.txt) || formats.contains(.eml)
+        let needsHTML = formats.contains(.html) || formats.contains(.eml)
+        guard needsText || needsHTML else { return }
+        let lite = MarkdownLite(markdown)
+        if needsText { text = lite.text() }
+        if needsHTML { html = HTMLPage.page(self, body: lite.html()) }
+    }
 }

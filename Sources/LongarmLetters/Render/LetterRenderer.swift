@@ -5,8 +5,8 @@ enum LetterRenderer {
     static func render(_ document: LetterDocument, format: LetterFormat) -> Data {
         switch format {
         case .md: Data(document.markdown.utf8)
-        case .txt: Data(MarkdownLite(document.markdown).text().utf8)
-        case .html: Data(HTMLPage.page(document).utf8)
+        case .txt: Data(document.text.utf8)
+        case .html: Data(document.html.utf8)
         case .eml: MIMEWriter.message(document)
         case .form: FormFields.json(document)
         }
@@ -28,23 +28,22 @@ enum HTMLPage {
         @media print { body { margin: 0; max-width: none; } a { color: inherit; } hr { page-break-after: always; } }
         """
 
-    static func page(_ document: LetterDocument) -> String {
-        let body = MarkdownLite(document.markdown).html()
-        return """
-            <!DOCTYPE html>
-            <html lang="\(escapeHTML(document.primaryLanguage))">
-            <head>
-            <meta charset="utf-8">
-            <title>\(escapeHTML(document.subject))</title>
-            <style>
-            \(stylesheet)
-            </style>
-            </head>
-            <body>
-            \(body)</body>
-            </html>
+    static func page(_ document: LetterDocument, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(escapeHTML(document.primaryLanguage))">
+        <head>
+        <meta charset="utf-8">
+        <title>\(escapeHTML(document.subject))</title>
+        <style>
+        \(stylesheet)
+        </style>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
 
-            """
+        """
     }
 }
 

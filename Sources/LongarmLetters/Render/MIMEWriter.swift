@@ -1,12 +1,11 @@
-
-import LongarmCore
 import Foundation
+import LongarmCore
 
 /// Writes an RFC 5322 message with MIME parts: text and HTML alternatives, and the evidence manifest attached.
 enum MIMEWriter {
     static func message(_ document: LetterDocument) -> Data {
-        let text = MarkdownLite(document.markdown).text()
-        let html = HTMLPage.page(document)
+        let text = document.text
+        let html = document.html
         let hex = SHA256Digest.hex(Data((document.subject + document.markdown).utf8))
         let boundary = "longarm-alt-" + hex.prefix(16)
         let mixed = "longarm-mix-" + hex.prefix(16)
@@ -79,10 +78,20 @@ enum MIMEWriter {
     }
 
     static func rfc5322Date(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        return formatter.string(from: date)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return String(
+            format: "%@, %02d %@ %04d %02d:%02d:%02d +0000",
+            days[((c.weekday ?? 1) - 1) % 7],
+            c.day ?? 1,
+            months[((c.month ?? 1) - 1) % 12],
+            c.year ?? 1970,
+            c.hour ?? 0,
+            c.minute ?? 0,
+            c.second ?? 0
+        )
     }
 }

@@ -35,8 +35,8 @@ struct MarkdownLite {
             list = []
             table = []
         }
-        for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+        for raw in markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let line = Self.trimmed(Substring(raw))
             if line.isEmpty {
                 flush()
             } else if line == "---" {
@@ -66,6 +66,15 @@ struct MarkdownLite {
         self.blocks = blocks
     }
 
+    /// Drops ASCII spaces, tabs and carriage returns at both ends.
+    static func trimmed(_ text: Substring) -> String {
+        let utf8 = text.utf8
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        guard let first = utf8.firstIndex(where: { !blank($0) }), let last = utf8.lastIndex(where: { !blank($0) })
+        else { return "" }
+        return String(Substring(utf8[first...last]))
+    }
+
     private static func headingLevel(_ line: String) -> Int? {
         for level in 1...3 where line.hasPrefix(String(repeating: "#", count: level) + " ") { return level }
         return nil
@@ -84,42 +93,42 @@ struct MarkdownLite {
             } else if character == "\\" {
                 escaped = true
             } else if character == "|" {
-                cells.append(current.trimmingCharacters(in: .whitespaces))
+                cells.append(Self.trimmed(Substring(current)))
                 current = ""
             } else {
                 current.append(character)
             }
         }
-        let last = current.trimmingCharacters(in: .whitespaces)
+        let last = Self.trimmed(Substring(current))
         if !last.isEmpty { cells.append(last) }
         return cells
     }
 
     static func spans(_ text: String) -> [Span] {
+        if !text.utf8.contains(where: { $0 == 0x5C || $0 == 0x2A }) { return [Span(text: text, bold: false)] }
         var spans: [Span] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var bold = false
-        var iterator = Array(text)
+        let scalars = Array(text.unicodeScalars)
         var index = 0
-        while index < iterator.count {
-            let character = iterator[index]
-            if character == "\\", index + 1 < iterator.count {
-                current.append(iterator[index + 1])
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\\", index + 1 < scalars.count {
+                current.append(scalars[index + 1])
                 index += 2
                 continue
             }
-            if character == "*", index + 1 < iterator.count, iterator[index + 1] == "*" {
-                if !current.isEmpty { spans.append(Span(text: current, bold: bold)) }
-                current = ""
+            if scalar == "*", index + 1 < scalars.count, scalars[index + 1] == "*" {
+                if !current.isEmpty { spans.append(Span(text: String(current), bold: bold)) }
+                current = String.UnicodeScalarView()
                 bold.toggle()
                 index += 2
                 continue
             }
-            current.append(character)
+            current.append(scalar)
             index += 1
         }
-        if !current.isEmpty { spans.append(Span(text: current, bold: bold)) }
-        iterator.removeAll()
+        if !current.isEmpty { spans.append(Span(text: String(current), bold: bold)) }
         return spans
     }
 
@@ -132,7 +141,8 @@ struct MarkdownLite {
                 let title = Self.plain(spans)
                 out.append(level == 3 ? title : title + "\n" + String(repeating: level == 1 ? "=" : "-", count: 40))
             case .list(let items): out.append(items.map { "- " + Self.plain($0) }.joined(separator: "\n"))
-            case .table(let rows): out.append(rows.map { $0.map(Self.plain).joined(separator: " | ") }.joined(separator: "\n"))
+            case .table(let rows):
+                out.append(rows.map { $0.map(Self.plain).joined(separator: " | ") }.joined(separator: "\n"))
             case .note(let spans): out.append("> " + Self.plain(spans))
             case .rule: out.append(String(repeating: "-", count: 40))
             case .paragraph(let lines): out.append(lines.map(Self.plain).joined(separator: "\n"))
@@ -174,16 +184,19 @@ struct MarkdownLite {
 
 /// Escapes the five HTML special characters.
 func escapeHTML(_ text: String) -> String {
+    if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
+        return text
+    }
     var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
+    result.reserveCapacity(text.utf8.count + 16)
+    for scalar in text.unicodeScalars {
+        switch scalar {
         case "&": result += "&amp;"
         case "<": result += "&lt;"
         case ">": result += "&gt;"
         case "\"": result += "&quot;"
         case "'": result += "&#39;"
-        default: result.append(character)
+        default: result.unicodeScalars.append(scalar)
         }
     }
     return result
