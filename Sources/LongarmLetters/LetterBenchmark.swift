@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import LongarmCore
+import Synchronization
 
 /// Renders many synthetic letters across regimes and languages, to measure the renderer.
 public struct LetterBenchmark: Sendable {
@@ -21,7 +23,7 @@ public struct LetterBenchmark: Sendable {
     }
 
     /// Builds `count` one-rung plans (untimed), then composes them in `formats` on `workers` tasks (timed).
-    public func run(count: Int, workers: Int, formats: [LetterFormat]) async throws -> Result {
+    public func run(count: Int, workers: Int, formats: [LetterFormat]) throws -> Result {
         let setups: [(String, String, [String], [String])] = [
             ("US", "statutory-takedown", ["en"], ["signature", "contact", "good-faith-statement"]),
             ("DE", "statutory-takedown", ["de", "en"], ["contact", "accuracy-statement"]),
@@ -91,16 +93,24 @@ public struct LetterBenchmark: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let chunk = (targets.count + workers - 1) / max(workers, 1)
-        let files = try await withThrowingTaskGroup(of: Int.self) { group in
-            for worker in 0..<workers {
-                let slice = Array(targets.dropFirst(worker * chunk).prefix(chunk))
-                group.addTask { [library] in
-                    let composer = LetterComposer(library: library)
-                    return try composer.compose(caseFile: caseFile, targets: slice, options: options).letters.count
-                }
+        let counts = Mutex([Int](repeating: 0, count: workers))
+        let failure = Mutex<(any Error)?>(nil)
+        // Rendering is synchronous CPU work: one thread per worker, not tasks on the cooperative pool.
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let slice = Array(targets.dropFirst(worker * chunk).prefix(chunk))
+            do {
+                let letters = try LetterComposer(library: library).compose(
+                    caseFile: caseFile,
+                    targets: slice,
+                    options: options
+                ).letters.count
+                counts.withLock { $0[worker] = letters }
+            } catch {
+                failure.withLock { $0 = error }
             }
-            return try await group.reduce(0, +)
         }
+        if let error = failure.withLock({ $0 }) { throw error }
+        let files = counts.withLock { $0.reduce(0, +) }
         let elapsed = start.duration(to: clock.now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return Result(letters: targets.count, files: files, seconds: seconds)

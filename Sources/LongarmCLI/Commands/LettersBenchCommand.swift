@@ -24,7 +24,7 @@ struct LettersBenchCommand: AsyncParsableCommand {
             do { library = try TemplateLibrary(directory: folder) } catch { throw CLIError(.failure, "\(error)") }
             let workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
             let formats = format.split(separator: ",").compactMap { LetterFormat(rawValue: String($0)) }
-            let result = try await LetterBenchmark(library: library).run(
+            let result = try LetterBenchmark(library: library).run(
                 count: count,
                 workers: workers,
                 formats: formats

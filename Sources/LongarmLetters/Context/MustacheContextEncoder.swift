@@ -6,21 +6,7 @@ import Foundation
 /// and dictionaries: nothing in it can be a lambda, so no value is ever evaluated as template source.
 enum MustacheContextEncoder {
     static func encode(_ value: some Encodable) throws -> [String: Any] {
-        let data = try JSONEncoder().encode(value)
-        return native(try JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
-    }
-
-    /// Rebuilds plain Swift values, so that only a JSON boolean (never the number 1) is a Mustache `Bool`.
-    private static func native(_ value: Any) -> Any? {
-        switch value {
-        case let text as String: return text
-        case let object as [String: Any]: return object.compactMapValues(native)
-        case let array as [Any]: return array.compactMap(native)
-        case let number as NSNumber:
-            if String(describing: type(of: number)).contains("Boolean") { return number.boolValue }
-            return number.doubleValue == number.doubleValue.rounded() ? number.intValue : number.doubleValue
-        default: return nil
-        }
+        try TreeEncoder.tree(value) as? [String: Any] ?? [:]
     }
 
     /// Every key, at any depth, of the encoded value: what templates may name.

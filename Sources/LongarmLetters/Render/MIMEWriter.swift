@@ -6,7 +6,8 @@ enum MIMEWriter {
     static func message(_ document: LetterDocument) -> Data {
         let text = document.text
         let html = document.html
-        let hex = SHA256Digest.hex(Data((document.subject + document.markdown).utf8))
+        // Message-ID and boundaries only need to be unique per letter and stable for golden files.
+        let hex = Self.fingerprint(document.subject + document.markdown + (document.recipient ?? ""))
         let boundary = "longarm-alt-" + hex.prefix(16)
         let mixed = "longarm-mix-" + hex.prefix(16)
         var headers: [String] = []
@@ -42,6 +43,19 @@ enum MIMEWriter {
             lines += alternative
         }
         return Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    /// Two 64-bit FNV-1a hashes of the text, as 32 hex digits.
+    static func fingerprint(_ text: String) -> String {
+        var first: UInt64 = 0xcbf2_9ce4_8422_2325
+        var second: UInt64 = 0x8422_2325_cbf2_9ce4
+        for byte in text.utf8 {
+            first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            second = (second ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
+        }
+        return SHA256Digest.hexString(
+            [first, second].flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> UInt64(56 - $0 * 8)) } }
+        )
     }
 
     /// A header value from data: CR, LF and other control characters removed.

@@ -14,8 +14,18 @@ package enum SHA256Digest {
     ]
 
     /// The digest of `data` as lower-case hex.
-    package static func hex(_ data: Data) -> String {
-        hash(data).map { String(format: "%02x", $0) }.joined()
+    package static func hex(_ data: Data) -> String { hexString(hash(data)) }
+
+    /// Lower-case hex of `bytes`.
+    package static func hexString(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The 32-byte digest of `data`.
