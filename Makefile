@@ -16,7 +16,7 @@ release: setup
 ## make test: set-up, build with warnings as errors, then every test (unit and local-internet integration).
 test: setup
 	LONGARM_STRICT=1 $(SWIFT) build --build-tests
-	LONGARM_STRICT=1 $(SWIFT) test --skip-build
+	LONGARM_STRICT=1 scripts/run-tests.sh
 
 ## make demo: Longarm's main job on the shipped sample data, offline.
 demo: release

@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "LongarmCore"),
@@ -32,6 +33,14 @@ let package = Package(
             dependencies: ["LongarmCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "LongarmLetters",
+            dependencies: [
+                "LongarmCore", "LongarmRules",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
             name: "LongarmCLI",
             dependencies: [
                 "LongarmCore",
@@ -40,6 +49,7 @@ let package = Package(
                 "LongarmResolve",
                 "LongarmRules",
                 "LongarmEvidence",
+                "LongarmLetters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -105,6 +115,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "LongarmResolve",
             ]
+        ),
+        .testTarget(
+            name: "LongarmLettersTests",
+            dependencies: ["LongarmLetters", "LongarmRules", "LongarmCore", "LongarmStore"],
+            resources: [.copy("Fixtures")]
         ),
     ]
 )

@@ -18,6 +18,8 @@ public struct LongarmCommand: AsyncParsableCommand {
             ProvidersCommand.self,
             PlanCommand.self,
             EvidenceCommand.self,
+            LettersCommand.self,
+            LettersBenchCommand.self,
         ]
     )
 

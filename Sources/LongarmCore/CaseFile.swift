@@ -18,6 +18,8 @@ public struct CaseFile: Sendable, Codable, Hashable, Identifiable {
     public var work: String?
     /// When the case was created.
     public var createdAt: Date
+    /// Who signs the letters and what the holder can supply (sender, signature, proofs).
+    public var particulars: LetterParticulars
 
     /// Creates a case; `createdAt` defaults to now.
     public init(
@@ -27,7 +29,8 @@ public struct CaseFile: Sendable, Codable, Hashable, Identifiable {
         holderCountry: CountryCode? = nil,
         title: String? = nil,
         work: String? = nil,
-        createdAt: Date = Date()
+        createdAt: Date = Date(),
+        particulars: LetterParticulars = LetterParticulars()
     ) {
         self.id = id
         self.holder = holder
@@ -36,5 +39,6 @@ public struct CaseFile: Sendable, Codable, Hashable, Identifiable {
         self.title = title
         self.work = work
         self.createdAt = createdAt
+        self.particulars = particulars
     }
 }

@@ -32,6 +32,7 @@ extension LongarmStore {
                 ]
             )
             stored.id = db.lastInsertedRowID
+            try Self.writeParticulars(caseFile.particulars, caseID: db.lastInsertedRowID, db: db)
             return stored
         }
     }
@@ -131,7 +132,8 @@ extension CaseFile {
             holderCountry: country.flatMap(CountryCode.init(lenient:)),
             title: row["title"],
             work: row["work"],
-            createdAt: row["createdAt"]
+            createdAt: row["createdAt"],
+            particulars: LetterParticulars(row: row)
         )
     }
 }

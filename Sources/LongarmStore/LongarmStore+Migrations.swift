@@ -99,6 +99,43 @@ extension LongarmStore {
                 t.column("requestedAt", .text).notNull()
             }
         }
+        migrator.registerMigration("v5-sender") { db in
+            // Who signs the letters and what the holder can supply; all optional, filled by `case set`.
+            try db.execute(sql: #"ALTER TABLE "case" ADD COLUMN senderName TEXT"#)
+            try db.execute(sql: #"ALTER TABLE "case" ADD COLUMN senderEmail TEXT"#)
+            try db.execute(sql: #"ALTER TABLE "case" ADD COLUMN senderAddress TEXT"#)
+            try db.execute(sql: #"ALTER TABLE "case" ADD COLUMN senderPhone TEXT"#)
+            try db.execute(sql: #"ALTER TABLE "case" ADD COLUMN signature TEXT"#)
+            try db.execute(sql: #"ALTER TABLE "case" ADD COLUMN representedBy TEXT"#)
+            try db.execute(sql: #"ALTER TABLE "case" ADD COLUMN addressForService TEXT"#)
+            try db.execute(sql: #"ALTER TABLE "case" ADD COLUMN ownsWork BOOLEAN"#)
+            try db.execute(sql: #"ALTER TABLE "case" ADD COLUMN facts TEXT"#)
+            try db.execute(sql: #"ALTER TABLE "case" ADD COLUMN proofOfRights TEXT"#)
+            try db.execute(sql: #"ALTER TABLE "case" ADD COLUMN identityDocuments TEXT"#)
+            try db.execute(sql: #"ALTER TABLE "case" ADD COLUMN indemnity BOOLEAN"#)
+            try db.execute(sql: #"ALTER TABLE "case" ADD COLUMN undertakingToSue BOOLEAN"#)
+            try db.execute(sql: #"ALTER TABLE "case" ADD COLUMN disclosureConsent BOOLEAN"#)
+            try db.execute(sql: #"ALTER TABLE "case" ADD COLUMN language TEXT"#)
+        }
+        migrator.registerMigration("v6-letters") { db in
+            // One row per written letter file, tied to the plan rung it serves, with the file's digest.
+            try db.create(table: "letter") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("case", onDelete: .cascade).notNull()
+                t.belongsTo("target", onDelete: .cascade).notNull()
+                t.belongsTo("plan", onDelete: .setNull)
+                t.column("rungStep", .integer).notNull()
+                t.column("party", .text).notNull()
+                t.column("channel", .text).notNull()
+                t.column("language", .text).notNull()
+                t.column("format", .text).notNull()
+                t.column("path", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("draft", .boolean).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(index: "letter_on_case", on: "letter", columns: ["caseId", "createdAt"])
+        }
         return migrator
     }
 }

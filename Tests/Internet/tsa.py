@@ -11,6 +11,10 @@ import subprocess
 import sys
 import tempfile
 
+# Swift's Process on Linux lets a child inherit the test runner's other pipes; a server that kept them open would
+# keep another test waiting for end-of-file forever. Drop everything but stdin, stdout and stderr first.
+os.closerange(3, 65536)
+
 MAX_QUERY = 64 * 1024
 
 

@@ -11,9 +11,14 @@ Prints "listening on http(s)://127.0.0.1:PORT/" once ready.
   /pages/N            100,000 bytes that differ per N, for the benchmark
 """
 import argparse
+import os
 import http.server
 import ssl
 import urllib.parse
+
+# Swift's Process on Linux lets a child inherit the test runner's other pipes; a server that kept them open would
+# keep another test waiting for end-of-file forever. Drop everything but stdin, stdout and stderr first.
+os.closerange(3, 65536)
 
 PAGE = b"<!doctype html><title>Sample</title><h1>A face-swapped video of Li Wei</h1>\n"
 

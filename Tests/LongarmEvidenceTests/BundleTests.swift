@@ -236,10 +236,11 @@ import Testing
         try scratch.store.saveProfile(new, targetID: ids[0])
         // A table another module might add later: found by its targetId column, filtered to this case.
         try scratch.store.tamperForTests(
-            sql: "CREATE TABLE letter (id INTEGER PRIMARY KEY, targetId INTEGER, body TEXT)"
+            sql: "CREATE TABLE later_module_record (id INTEGER PRIMARY KEY, targetId INTEGER, body TEXT)"
         )
         try scratch.store.tamperForTests(
-            sql: "INSERT INTO letter (targetId, body) VALUES (\(ids[0]), 'Dear host'), (\(ids[1]), 'other case')"
+            sql:
+                "INSERT INTO later_module_record (targetId, body) VALUES (\(ids[0]), 'Dear host'), (\(ids[1]), 'other case')"
         )
         _ = try await captureAndRecord(
             "http://a.example/",
@@ -258,7 +259,9 @@ import Testing
             ) as? [String: Any]
         #expect(profile?["warnings"] as? [String] == ["new"])
         let letters =
-            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("records/letter.json")))
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("records/later_module_record.json"))
+            )
             as? [[String: String]]
         #expect(letters?.map { $0["body"] } == ["Dear host"])
         #expect(try BundleVerifier().verify(out).ok)

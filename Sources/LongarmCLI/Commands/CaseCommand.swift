@@ -5,6 +5,6 @@ struct CaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
         abstract: "Create and edit cases.",
-        subcommands: [CaseNewCommand.self]
+        subcommands: [CaseNewCommand.self, CaseSetCommand.self, CaseShowCommand.self]
     )
 }

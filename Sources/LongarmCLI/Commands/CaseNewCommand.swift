@@ -25,6 +25,7 @@ struct CaseNewCommand: AsyncParsableCommand {
     @Option(help: "What was infringed: the work, the person portrayed, the mark.")
     var work: String?
 
+    @OptionGroup var sender: SenderOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
 
@@ -47,13 +48,14 @@ struct CaseNewCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withCLIErrors {
-            let caseFile = CaseFile(
+            var caseFile = CaseFile(
                 holder: holder,
                 kind: try InfringementKind(parsing: kind),
                 holderCountry: try holderCountry.map { try CountryCode($0) },
                 title: title,
                 work: work
             )
+            sender.apply(to: &caseFile.particulars)
             let stored = try store.open().createCase(caseFile)
             if output.json {
                 try JSONOutput.print(stored)

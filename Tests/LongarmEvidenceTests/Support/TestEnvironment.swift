@@ -5,6 +5,10 @@ import LongarmEvidence
 import LongarmStore
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A scratch folder with an on-disk store and data directory, removed at the end of the test.
 struct Scratch: ~Copyable {
     let folder: URL
@@ -47,17 +51,35 @@ enum Tools {
         _ arguments: [String],
         in folder: URL? = nil
     ) throws -> (status: Int32, output: String) {
+        // Output goes to a file and the child is reaped with waitpid: a pipe's end-of-file and Foundation's
+        // waitUntilExit both wait for every process that inherited a descriptor, and on Linux a server started
+        // by a concurrent test can inherit one.
+        let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "longarm-run-\(UUID().uuidString)"
+        )
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outputFile) }
+        let handle = try FileHandle(forWritingTo: outputFile)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
         process.arguments = program.hasPrefix("/") ? arguments : [program] + arguments
         if let folder { process.currentDirectoryURL = folder }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        process.standardOutput = handle
+        process.standardError = handle
         try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        try handle.close()
+        var status: Int32 = 0
+        var reaped = waitpid(process.processIdentifier, &status, 0)
+        while reaped == -1 && errno == EINTR { reaped = waitpid(process.processIdentifier, &status, 0) }
+        let exitStatus: Int32
+        if reaped == -1 {
+            // Foundation reaped it first; its own record of the status is then complete.
+            process.waitUntilExit()
+            exitStatus = process.terminationStatus
+        } else {
+            exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        }
+        return (exitStatus, String(decoding: try Data(contentsOf: outputFile), as: UTF8.self))
     }
 }
 
