@@ -43,7 +43,7 @@ echo "== 6. Evidence: capture every target, export a bundle, verify it with Long
 "$bin" evidence export "$case_id" --out "$out/bundle"
 "$bin" evidence verify "$out/bundle"
 (cd "$out/bundle" && sha256sum -c --quiet SHA256SUMS && echo "sha256sum -c: all files match")
-if [ -x .build/venv/bin/warcio ]; then .build/venv/bin/warcio check "$out"/bundle/warc/*/* && echo "warcio check: OK"; fi
+if [ -x .build/venv/bin/warcio ]; then .build/venv/bin/warcio check "$out"/bundle/warc/*.warc* && echo "warcio check: OK"; fi
 
 echo
 echo "== 7. Who signs: the sender's particulars, and what each plan still needs from the holder"
