@@ -17,19 +17,6 @@ extension LongarmStore {
         public var plan: NoticePlan
     }
 
-    private static let planEncoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
-
-    private static let planDecoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
-
     /// Stores a plan for a target; earlier plans are kept as history.
     @discardableResult
     public func savePlan(
@@ -38,7 +25,7 @@ extension LongarmStore {
         profileID: Int64,
         createdAt: Date = Date()
     ) throws -> StoredPlan {
-        let json = try Self.planEncoder.encode(plan)
+        let json = try Self.jsonEncoder.encode(plan)
         return try writer.write { db in
             try db.execute(
                 sql: "INSERT INTO plan (targetId, profileId, json, createdAt) VALUES (?, ?, ?, ?)",
@@ -83,7 +70,7 @@ extension LongarmStore {
             targetID: row["targetId"],
             profileID: row["profileId"],
             createdAt: row["createdAt"],
-            plan: try planDecoder.decode(NoticePlan.self, from: json)
+            plan: try jsonDecoder.decode(NoticePlan.self, from: json)
         )
     }
 }

@@ -13,23 +13,10 @@ extension LongarmStore {
         public var profile: HostingProfile
     }
 
-    private static let profileEncoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
-
-    private static let profileDecoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
-
     /// Stores a new profile for a target; earlier profiles are kept as history.
     @discardableResult
     public func saveProfile(_ profile: HostingProfile, targetID: Int64) throws -> StoredProfile {
-        let json = try Self.profileEncoder.encode(profile)
+        let json = try Self.jsonEncoder.encode(profile)
         return try writer.write { db in
             try db.execute(
                 sql: "INSERT INTO profile (targetId, json, resolvedAt) VALUES (?, ?, ?)",
@@ -78,7 +65,7 @@ extension LongarmStore {
         return StoredProfile(
             id: row["id"],
             targetID: row["targetId"],
-            profile: try profileDecoder.decode(HostingProfile.self, from: json)
+            profile: try jsonDecoder.decode(HostingProfile.self, from: json)
         )
     }
 }
