@@ -41,8 +41,16 @@ let package = Package(
             ]
         ),
         .target(
+            name: "LongarmWorkflow",
+            dependencies: [
+                "LongarmCore", "LongarmStore", "LongarmNet", "LongarmResolve", "LongarmRules", "LongarmEvidence",
+                "LongarmLetters",
+            ]
+        ),
+        .target(
             name: "LongarmCLI",
             dependencies: [
+                "LongarmWorkflow",
                 "LongarmCore",
                 "LongarmStore",
                 "LongarmNet",

@@ -4,6 +4,7 @@ import LongarmCore
 import LongarmLetters
 import LongarmRules
 import LongarmStore
+import LongarmWorkflow
 
 /// `longarm letters CASE --out DIR`: writes the letters for every stored plan of a case.
 struct LettersCommand: AsyncParsableCommand {
@@ -15,29 +16,6 @@ struct LettersCommand: AsyncParsableCommand {
             filled; --draft writes the letters anyway with [MISSING: …] placeholders.
             """
     )
-
-    struct IndexEntry: Codable {
-        var file: String
-        var rung: Int
-        var role: String
-        var party: String
-        var channel: String
-        var channelAddress: String?
-        var language: String
-        var format: String
-        var sha256: String
-        var draft: Bool
-        var urls: [String]
-        var satisfied: [SatisfiedElement]
-        var missing: [MissingElement]
-    }
-
-    struct Index: Codable {
-        var caseID: Int64
-        var cover: String
-        var letters: [IndexEntry]
-        var notes: [String]
-    }
 
     @Argument(help: "The case's number.") var caseID: Int64
     @Option(help: "The folder to write to.") var out: String
@@ -81,89 +59,27 @@ struct LettersCommand: AsyncParsableCommand {
                 draft: draft,
                 version: LongarmVersion.current
             )
-            let batch: LetterComposer.Batch
+            let writing = LetterWriting(composer: LetterComposer(library: library, book: book), options: options)
+            let index: LetterIndex
             do {
-                batch = try LetterComposer(library: library, book: book)
-                    .compose(caseFile: caseFile, targets: targets, options: options)
-            } catch {
+                index = try writing.write(
+                    caseFile: caseFile,
+                    targets: targets,
+                    to: URL(fileURLWithPath: out),
+                    store: db
+                )
+            } catch let error as LetterError {
                 throw CLIError(.badInput, "\(error)")
             }
-            try write(batch, targets: targets, db: db)
+            if output.json {
+                try JSONOutput.print(index)
+            } else {
+                for entry in index.letters {
+                    print("\(entry.file)  \(entry.sha256.prefix(12))\(entry.draft ? "  draft" : "")")
+                }
+                print("\(index.letters.count) file(s), \(index.cover) and index.json written to \(out)")
+                for note in index.notes { printError("note: \(note)") }
+            }
         }
-    }
-
-    private func write(_ batch: LetterComposer.Batch, targets: [PlannedTarget], db: LongarmStore) throws {
-        let directory = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        var entries: [IndexEntry] = []
-        var records: [LongarmStore.LetterRecord] = []
-        var used: [String: Int] = [:]
-        let now = Date()
-        for letter in batch.letters {
-            let slug = Self.slug(letter.party)
-            let stem = "\(String(format: "%02d", letter.rungStep))-\(letter.role.rawValue)-\(slug).\(letter.language)"
-            let count = used["\(stem).\(letter.format.rawValue)", default: 0]
-            used["\(stem).\(letter.format.rawValue)"] = count + 1
-            let name = (count == 0 ? stem : "\(stem)-\(count + 1)") + ".\(letter.format.fileExtension)"
-            let url = directory.appendingPathComponent(name)
-            try letter.content.write(to: url, options: .atomic)
-            let digest = SHA256Hex.of(letter.content)
-            entries.append(
-                IndexEntry(
-                    file: name,
-                    rung: letter.rungStep,
-                    role: letter.role.rawValue,
-                    party: letter.party,
-                    channel: letter.channel.rawValue,
-                    channelAddress: letter.channelAddress,
-                    language: letter.language,
-                    format: letter.format.rawValue,
-                    sha256: digest,
-                    draft: letter.draft,
-                    urls: letter.urls,
-                    satisfied: letter.satisfied,
-                    missing: letter.missing
-                )
-            )
-            let planID = targets.first { $0.target.id == letter.targetIDs.first }?.planID
-            records.append(
-                LongarmStore.LetterRecord(
-                    caseID: caseID,
-                    targetID: letter.targetIDs.first ?? 0,
-                    planID: planID,
-                    rungStep: letter.rungStep,
-                    party: letter.party,
-                    channel: letter.channel.rawValue,
-                    language: letter.language,
-                    format: letter.format.rawValue,
-                    path: url.path,
-                    sha256: digest,
-                    draft: letter.draft,
-                    createdAt: now
-                )
-            )
-        }
-        let coverName = "cover.\(batch.cover.language).md"
-        try Data(batch.cover.text.utf8).write(to: directory.appendingPathComponent(coverName), options: .atomic)
-        let index = Index(caseID: caseID, cover: coverName, letters: entries, notes: batch.notes)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(index).write(to: directory.appendingPathComponent("index.json"), options: .atomic)
-        try db.saveLetters(records)
-        if output.json {
-            try JSONOutput.print(index)
-        } else {
-            for entry in entries { print("\(entry.file)  \(entry.sha256.prefix(12))\(entry.draft ? "  draft" : "")") }
-            print("\(entries.count) file(s), \(coverName) and index.json written to \(directory.path)")
-            for note in batch.notes { printError("note: \(note)") }
-        }
-    }
-
-    static func slug(_ text: String) -> String {
-        let lowered = text.lowercased().unicodeScalars.map {
-            CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-"
-        }
-        let collapsed = String(lowered).split(separator: "-").joined(separator: "-")
-        return collapsed.isEmpty ? "party" : String(collapsed.prefix(40))
     }
 }

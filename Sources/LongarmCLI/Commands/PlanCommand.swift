@@ -3,6 +3,7 @@ import Foundation
 import LongarmCore
 import LongarmRules
 import LongarmStore
+import LongarmWorkflow
 
 /// `longarm plan CASE` or `longarm plan --profile FILE --kind K`: the notice plan for each target.
 struct PlanCommand: AsyncParsableCommand {
@@ -100,22 +101,14 @@ struct PlanCommand: AsyncParsableCommand {
         guard let caseFile = try db.caseFile(id: caseID) else {
             throw CLIError(.badInput, "case \(caseID): no such case in \(store.resolvedPath)")
         }
-        let profiles = try db.latestProfiles(caseID: caseID)
-        var results: [LongarmStore.StoredPlan] = []
-        for target in try db.targets(caseID: caseID) {
-            guard let targetID = target.id, let stored = profiles[targetID] else {
-                printError("target \(target.id ?? 0) \(target.canonicalURL): no profile yet; resolve it first")
-                continue
-            }
-            let context = PlanningContext(
-                kind: target.kind ?? caseFile.kind,
-                holder: caseFile.holder,
-                holderCountry: holderCountry.flatMap { CountryCode(lenient: $0) } ?? caseFile.holderCountry,
-                ownsWork: ownsWorkValue
-            )
-            let plan = planner.plan(stored.profile, context: context)
-            results.append(try db.savePlan(plan, targetID: targetID, profileID: stored.id))
-        }
+        let outcome = try CasePlanning(planner: planner).planCase(
+            caseFile,
+            store: db,
+            holderCountry: holderCountry.flatMap { CountryCode(lenient: $0) },
+            ownsWork: ownsWorkValue
+        )
+        for line in outcome.skipped { printError(line) }
+        let results = outcome.plans
         if output.json {
             try JSONOutput.print(
                 results.map { CasePlanEntry(targetId: $0.targetID, profileId: $0.profileID, plan: $0.plan) }

@@ -3,6 +3,7 @@ import Foundation
 import LongarmCore
 import LongarmResolve
 import LongarmStore
+import LongarmWorkflow
 
 /// `longarm resolve URL…` or `longarm resolve --case ID`: who hosts each URL, and where.
 struct ResolveCommand: AsyncParsableCommand {
@@ -46,9 +47,11 @@ struct ResolveCommand: AsyncParsableCommand {
                 profiles = try await TargetResolution.resolveAndStore(
                     targets,
                     resolver: resolver,
-                    store: db,
-                    quiet: output.json
+                    store: db
                 )
+                if !output.json, !profiles.isEmpty {
+                    printError("resolved \(profiles.count) target(s); profiles stored")
+                }
             } else {
                 let canonicalizer = URLCanonicalizer(publicSuffixList: try PublicSuffixListLoader.shipped())
                 var requests: [ResolutionRequest?] = []

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LongarmCore
 import LongarmStore
+import LongarmWorkflow
 
 /// `longarm submit URL… --case ID [--from FILE]`: adds infringing URLs to a case.
 struct SubmitCommand: AsyncParsableCommand {
@@ -102,12 +103,14 @@ struct SubmitCommand: AsyncParsableCommand {
                     if case .added(let target) = result { return target }
                     return nil
                 }
-                try await TargetResolution.resolveAndStore(
+                let profiles = try await TargetResolution.resolveAndStore(
                     added,
                     resolver: try net.resolver(),
-                    store: db,
-                    quiet: output.json
+                    store: db
                 )
+                if !output.json, !profiles.isEmpty {
+                    printError("resolved \(profiles.count) target(s); profiles stored")
+                }
             }
         }
         if anyRejected { throw ExitCode(CLIError.Status.badInput.rawValue) }

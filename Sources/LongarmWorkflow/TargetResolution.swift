@@ -1,0 +1,35 @@
+public import LongarmCore
+public import LongarmResolve
+public import LongarmStore
+
+/// Resolves stored targets and stores their profiles: shared by `submit`, `resolve --case`, re-checks and the
+/// service.
+public enum TargetResolution {
+    /// Resolves `targets` in one run (sharing domain and network lookups) and stores a profile for each.
+    ///
+    /// - Returns: the profiles, in the order of `targets`.
+    @discardableResult
+    public static func resolveAndStore(
+        _ targets: [Target],
+        resolver: HostingResolver,
+        store: LongarmStore
+    ) async throws -> [HostingProfile] {
+        guard !targets.isEmpty else { return [] }
+        let profiles = await resolver.resolve(targets.map(request(for:)))
+        for (target, profile) in zip(targets, profiles) {
+            guard let id = target.id else { continue }
+            try store.saveProfile(profile, targetID: id)
+        }
+        return profiles
+    }
+
+    /// The resolution request for a stored target.
+    public static func request(for target: Target) -> ResolutionRequest {
+        ResolutionRequest(
+            url: target.submittedURL,
+            canonicalUrl: target.canonicalURL,
+            host: target.host,
+            registrableDomain: target.registrableDomain
+        )
+    }
+}
