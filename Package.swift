@@ -48,8 +48,18 @@ let package = Package(
             ]
         ),
         .target(
+            name: "LongarmWatch",
+            dependencies: [
+                "LongarmCore", "LongarmStore", "LongarmNet", "LongarmResolve", "LongarmRules", "LongarmLetters",
+                "LongarmEvidence", "LongarmWorkflow",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "LongarmCLI",
             dependencies: [
+                "LongarmWatch",
                 "LongarmWorkflow",
                 "LongarmCore",
                 "LongarmStore",
@@ -119,9 +129,16 @@ let package = Package(
         .testTarget(
             name: "LongarmCLITests",
             dependencies: [
-                "LongarmCore", "LongarmStore", "LongarmCLI",
+                "LongarmCore", "LongarmStore", "LongarmCLI", "LongarmTestSupport", "LongarmNet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "LongarmResolve",
+            ]
+        ),
+        .testTarget(
+            name: "LongarmWatchTests",
+            dependencies: [
+                "LongarmWatch", "LongarmCore", "LongarmStore", "LongarmNet", "LongarmResolve", "LongarmRules",
+                "LongarmLetters", "LongarmWorkflow", "LongarmEvidence", "LongarmTestSupport",
             ]
         ),
         .testTarget(

@@ -69,6 +69,68 @@ enum LongarmBinary {
         )
     }
 
+    /// Runs `longarm` with `arguments` and `environment` added to the caller's (minus its LONGARM_* variables).
+    static func run(_ arguments: [String], environment: [String: String]) throws -> Run {
+        let process = Process()
+        process.executableURL = try locate()
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LONGARM_") }
+            .merging(environment) { $1 }
+        let folder = FileManager.default.temporaryDirectory
+        let outFile = folder.appendingPathComponent("longarm-out-\(UUID().uuidString)")
+        let errFile = folder.appendingPathComponent("longarm-err-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outFile)
+            try? FileManager.default.removeItem(at: errFile)
+        }
+        let out = try FileHandle(forWritingTo: outFile)
+        let err = try FileHandle(forWritingTo: errFile)
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        try out.close()
+        try err.close()
+        let status = reap(process)
+        return Run(
+            status: status,
+            stdout: try String(contentsOf: outFile, encoding: .utf8),
+            stderr: try String(contentsOf: errFile, encoding: .utf8)
+        )
+    }
+
+    /// Waits for `process` with waitpid: Foundation's waitUntilExit can wait forever on Linux once another child
+    /// (the local internet's servers) inherited a descriptor. Returns the exit status, or 128 + the signal.
+    static func reap(_ process: Process, block: Bool = true) -> Int32 {
+        var status: Int32 = 0
+        var reaped = waitpid(process.processIdentifier, &status, block ? 0 : WNOHANG)
+        while reaped == -1 && errno == EINTR {
+            reaped = waitpid(process.processIdentifier, &status, block ? 0 : WNOHANG)
+        }
+        if reaped == 0 { return -1 }
+        if reaped == -1 {
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
+
+    /// Starts `longarm` without waiting, its output discarded, so that a test can kill it.
+    static func start(_ arguments: [String], environment: [String: String]) throws -> Process {
+        let process = Process()
+        process.executableURL = try locate()
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LONGARM_") }
+            .merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Parses one JSON object printed on stdout.
     static func json(_ text: String) throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
