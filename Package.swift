@@ -106,7 +106,10 @@ let package = Package(
             dependencies: ["LongarmNet", "LongarmCore", "LongarmTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "LongarmStoreTests", dependencies: ["LongarmStore", "LongarmCore"]),
+        .testTarget(
+            name: "LongarmStoreTests",
+            dependencies: ["LongarmStore", "LongarmCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "LongarmResolveTests",
             dependencies: ["LongarmResolve", "LongarmCore", "LongarmNet", "LongarmTestSupport"],

@@ -142,19 +142,30 @@ extension LongarmStore {
 
     /// Stores checks in one transaction; each check, its custody entry (`recheck` on `check:<id>`, with the body
     /// digest), the target's new status and any moved profile commit together or not at all.
+    ///
+    /// The custody chain's tip is read once per batch (the immediate transaction holds the write lock) and each
+    /// check's entry links to the previous one; a check rolled back to its savepoint leaves the tip where it was.
     public func recordChecks(_ writes: [CheckWrite], actor: String) throws -> [CheckCommit] {
         guard !writes.isEmpty else { return [] }
         return try writer.writeWithoutTransaction { db in
             var commits: [CheckCommit] = []
             try db.inTransaction(.immediate) {
                 commits = []
+                let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM custody ORDER BY seq DESC LIMIT 1")
+                var batch = CheckBatch(
+                    actor: actor,
+                    tipSeq: last?["seq"] ?? 0,
+                    tipHash: last?["hash"] ?? CustodyEntry.genesisPrev
+                )
                 for write in writes {
                     var commit = CheckCommit.duplicate(targetID: write.check.targetID)
+                    var next = batch
                     try db.inSavepoint {
-                        commit = try Self.recordCheck(write, actor: actor, db: db)
+                        commit = try Self.recordCheck(write, batch: &next, db: db)
                         if case .recorded = commit { return .commit }
                         return .rollback
                     }
+                    if case .recorded = commit { batch = next }
                     commits.append(commit)
                 }
                 return .commit
@@ -163,31 +174,59 @@ extension LongarmStore {
         }
     }
 
-    private static func recordCheck(_ write: CheckWrite, actor: String, db: Database) throws -> CheckCommit {
+    /// What the checks of one batch share: who acts, the custody chain's tip, encoded hosting signatures.
+    private struct CheckBatch {
+        var actor: String
+        var tipSeq: Int64
+        var tipHash: String
+        var encoded: [HostingSignature: Data] = [:]
+
+        mutating func json(_ signature: HostingSignature?) throws -> Data? {
+            guard let signature else { return nil }
+            if let data = encoded[signature] { return data }
+            let data = try LongarmStore.jsonEncoder.encode(signature)
+            encoded[signature] = data
+            return data
+        }
+    }
+
+    private static func recordCheck(_ write: CheckWrite, batch: inout CheckBatch, db: Database) throws -> CheckCommit {
         var check = write.check
         let targetID = check.targetID
-        try db.execute(
+        let seq = batch.tipSeq + 1
+        if let profile = write.movedProfile {
+            try db.execute(
+                sql: "INSERT INTO profile (targetId, json, resolvedAt) VALUES (?, ?, ?)",
+                arguments: [targetID, try jsonEncoder.encode(profile), profile.resolvedAt]
+            )
+            check.profileID = db.lastInsertedRowID
+        }
+        let checkedAt = StoreDate.text(check.checkedAt)
+        try db.cachedStatement(
             sql: """
                 INSERT INTO watch_check (targetId, scheduledAt, checkedAt, outcome, httpStatus, finalURL, digest,
-                    contentPresent, contentMatch, reason, stateBefore, stateAfter, hosting, hostingChanges)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    contentPresent, contentMatch, reason, stateBefore, stateAfter, hosting, hostingChanges, profileId,
+                    custodySeq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (targetId, scheduledAt) DO NOTHING
-                """,
+                """
+        ).execute(
             arguments: [
-                targetID, check.scheduledAt, check.checkedAt, check.outcome, check.httpStatus, check.finalURL,
-                check.digest, check.contentPresent, check.contentMatch, check.reason, check.stateBefore.rawValue,
-                check.stateAfter.rawValue, try check.hosting.map { try jsonEncoder.encode($0) },
-                check.hostingChanges.isEmpty ? nil : check.hostingChanges.joined(separator: ", "),
+                targetID, StoreDate.text(check.scheduledAt), checkedAt, check.outcome, check.httpStatus,
+                check.finalURL, check.digest, check.contentPresent, check.contentMatch, check.reason,
+                check.stateBefore.rawValue, check.stateAfter.rawValue, try batch.json(check.hosting),
+                check.hostingChanges.isEmpty ? nil : check.hostingChanges.joined(separator: ", "), check.profileID, seq,
             ]
         )
         guard db.changesCount == 1 else { return .duplicate(targetID: targetID) }
         let checkID = db.lastInsertedRowID
         check.id = checkID
+        check.custodySeq = seq
         var baselineDigest = write.baseline?.digest
         var baselineSource = write.baseline?.source
         if baselineSource == "check" { baselineSource = "check:\(checkID)" }
         if write.baseline == nil { baselineDigest = nil }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE watch_status SET state = ?, goneConfirmations = ?, lastCountedGoneAt = ?,
                     consecutiveFailures = ?, hosting = ?, nextCheckAt = ?, lastCheckedAt = ?, etag = ?,
@@ -196,23 +235,19 @@ extension LongarmStore {
                     baselineFingerprint = CASE WHEN ? IS NULL THEN baselineFingerprint ELSE ? END,
                     version = version + 1
                 WHERE targetId = ? AND version = ?
-                """,
+                """
+        ).execute(
             arguments: [
-                write.status.state.rawValue, write.status.goneConfirmations, write.status.lastCountedGoneAt,
-                write.status.consecutiveFailures, try write.status.hosting.map { try jsonEncoder.encode($0) },
-                write.nextCheckAt, check.checkedAt, write.etag, write.lastModified, write.lastDigest,
-                write.lastContentPresent, baselineDigest, baselineSource, baselineDigest,
-                write.baseline?.fingerprint, targetID, write.expectedVersion,
+                write.status.state.rawValue, write.status.goneConfirmations,
+                write.status.lastCountedGoneAt.map(StoreDate.text), write.status.consecutiveFailures,
+                try batch.json(write.status.hosting), StoreDate.text(write.nextCheckAt), checkedAt, write.etag,
+                write.lastModified, write.lastDigest, write.lastContentPresent, baselineDigest, baselineSource,
+                baselineDigest, write.baseline?.fingerprint, targetID, write.expectedVersion,
             ]
         )
         guard db.changesCount == 1 else { return .superseded(targetID: targetID) }
         var followUpID: Int64?
-        if let profile = write.movedProfile {
-            try db.execute(
-                sql: "INSERT INTO profile (targetId, json, resolvedAt) VALUES (?, ?, ?)",
-                arguments: [targetID, try jsonEncoder.encode(profile), profile.resolvedAt]
-            )
-            check.profileID = db.lastInsertedRowID
+        if write.movedProfile != nil {
             try db.execute(
                 sql: """
                     INSERT INTO watch_followup (key, kind, caseId, targetId, checkId, fromPlanId, state, createdAt)
@@ -225,19 +260,24 @@ extension LongarmStore {
             )
             if db.changesCount == 1 { followUpID = db.lastInsertedRowID }
         }
-        let entry = try appendCustody(
-            db,
-            actor: actor,
+        let entry = CustodyEntry(
+            seq: seq,
+            time: CustodyEntry.timestamp(check.checkedAt),
+            actor: batch.actor,
             action: "recheck",
             object: "check:\(checkID)",
             digest: check.digest ?? "",
-            time: check.checkedAt
+            prev: batch.tipHash
         )
-        check.custodySeq = entry.seq
-        try db.execute(
-            sql: "UPDATE watch_check SET profileId = ?, custodySeq = ? WHERE id = ?",
-            arguments: [check.profileID, entry.seq, checkID]
-        )
+        let hash = entry.chainHash
+        try db.cachedStatement(
+            sql:
+                "INSERT INTO custody (seq, time, actor, action, object, digest, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [
+            entry.seq, entry.time, entry.actor, entry.action, entry.object, entry.digest, entry.prev, hash,
+        ])
+        batch.tipSeq = seq
+        batch.tipHash = hash
         return .recorded(check, followUpID: followUpID)
     }
 
