@@ -94,8 +94,10 @@ cpu = float(field("User time (seconds)")) + float(field("System time (seconds)")
 checked, seconds = report["checked"], report["durationSeconds"]
 print(f"recheck: {checked:,} targets checked in {seconds:.2f} s = {checked / seconds:,.0f} targets/s "
       f"({report['outcomes']}); peak RSS {rss_mb:.1f} MB")
-print(f"recheck: whole process {process_seconds:.2f} s wall, {cpu:.2f} s CPU (longarm only; nginx and the local "
-      "internet run beside it)")
+print(f"recheck: whole process {process_seconds:.2f} s wall, {cpu:.2f} s CPU = {checked / cpu:,.0f} targets per "
+      "CPU-second (longarm only; nginx and the local internet run beside it)")
+# On a shared machine the wall clock includes time spent waiting for a core; CPU time does not.
+
 print("recheck: each check = libcurl GET + SHA-256 + content judgement + state machine + SQLite row, custody entry "
       "and status in batched transactions; "
       + (f"re-resolution on, shared per host ({report['resolvedHosts']:,} hosts resolved once each)" if resolve

@@ -147,31 +147,40 @@ extension LongarmStore {
     /// check's entry links to the previous one; a check rolled back to its savepoint leaves the tip where it was.
     public func recordChecks(_ writes: [CheckWrite], actor: String) throws -> [CheckCommit] {
         guard !writes.isEmpty else { return [] }
-        return try writer.writeWithoutTransaction { db in
-            var commits: [CheckCommit] = []
-            try db.inTransaction(.immediate) {
-                commits = []
-                let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM custody ORDER BY seq DESC LIMIT 1")
-                var batch = CheckBatch(
-                    actor: actor,
-                    tipSeq: last?["seq"] ?? 0,
-                    tipHash: last?["hash"] ?? CustodyEntry.genesisPrev
-                )
-                for write in writes {
-                    var commit = CheckCommit.duplicate(targetID: write.check.targetID)
-                    var next = batch
-                    try db.inSavepoint {
-                        commit = try Self.recordCheck(write, batch: &next, db: db)
-                        if case .recorded = commit { return .commit }
-                        return .rollback
-                    }
-                    if case .recorded = commit { batch = next }
-                    commits.append(commit)
+        return try writer.writeWithoutTransaction { db in try Self.recordChecks(writes, actor: actor, db: db) }
+    }
+
+    /// ``recordChecks(_:actor:)`` on the store's writer queue, suspending the caller instead of blocking its
+    /// thread, so that checks go on while a batch is written.
+    public func storeChecks(_ writes: [CheckWrite], actor: String) async throws -> [CheckCommit] {
+        guard !writes.isEmpty else { return [] }
+        return try await writer.writeWithoutTransaction { db in try Self.recordChecks(writes, actor: actor, db: db) }
+    }
+
+    private static func recordChecks(_ writes: [CheckWrite], actor: String, db: Database) throws -> [CheckCommit] {
+        var commits: [CheckCommit] = []
+        try db.inTransaction(.immediate) {
+            commits = []
+            let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM custody ORDER BY seq DESC LIMIT 1")
+            var batch = CheckBatch(
+                actor: actor,
+                tipSeq: last?["seq"] ?? 0,
+                tipHash: last?["hash"] ?? CustodyEntry.genesisPrev
+            )
+            for write in writes {
+                var commit = CheckCommit.duplicate(targetID: write.check.targetID)
+                var next = batch
+                try db.inSavepoint {
+                    commit = try Self.recordCheck(write, batch: &next, db: db)
+                    if case .recorded = commit { return .commit }
+                    return .rollback
                 }
-                return .commit
+                if case .recorded = commit { batch = next }
+                commits.append(commit)
             }
-            return commits
+            return .commit
         }
+        return commits
     }
 
     /// What the checks of one batch share: who acts, the custody chain's tip, encoded hosting signatures.

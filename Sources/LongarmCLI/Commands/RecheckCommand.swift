@@ -82,7 +82,7 @@ struct RecheckCommand: AsyncParsableCommand {
                 http: try FetcherFactory.makeFetcher(netConfiguration),
                 configuration: settings,
                 makeResolver: { try net.resolver() },
-                drafter: makeDrafter(),
+                makeDrafter: { [self] in makeDrafter() },
                 evidenceDirectory: evidence.resolved(store: store),
                 logger: Logger(label: "longarm.watch")
             )

@@ -49,7 +49,8 @@ public struct PageFetcher: Sendable {
             }
             let status = exchange.status
             if status == 304 && hop == 0 { return .notModified(finalURL: current) }
-            if (300...399).contains(status), status != 304, let location = exchange.header("Location") {
+            let found = Self.lookup(exchange.headers)
+            if (300...399).contains(status), status != 304, let location = found["location"] {
                 seen.insert(current)
                 guard let next = URL(string: location, relativeTo: URL(string: current))?.absoluteString,
                     next.hasPrefix("http://") || next.hasPrefix("https://")
@@ -73,9 +74,9 @@ public struct PageFetcher: Sendable {
                         finalURL: current,
                         body: exchange.body,
                         digest: Hex.sha256(exchange.body),
-                        contentType: exchange.header("Content-Type"),
-                        etag: exchange.header("ETag"),
-                        lastModified: exchange.header("Last-Modified"),
+                        contentType: found["content-type"],
+                        etag: found["etag"],
+                        lastModified: found["last-modified"],
                         truncated: exchange.bodyTruncated
                     )
                 )
@@ -84,6 +85,19 @@ public struct PageFetcher: Sendable {
         }
         return .unusable(status: nil, finalURL: current, reason: "more than \(maxRedirects) redirects")
     }
+
+    /// The first value of each header the fetcher reads, by lower-cased name (ASCII folding: header names are
+    /// ASCII, and Foundation's case-insensitive comparison is costly at thousands of checks a second).
+    private static func lookup(_ headers: [HTTPHeader]) -> [String: String] {
+        var values: [String: String] = [:]
+        for header in headers {
+            let name = String(decoding: header.name.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+            if wanted.contains(name), values[name] == nil { values[name] = header.value }
+        }
+        return values
+    }
+
+    private static let wanted: Set<String> = ["location", "content-type", "etag", "last-modified"]
 
     private static func reason(_ status: Int) -> String {
         switch status {

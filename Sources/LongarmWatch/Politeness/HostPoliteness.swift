@@ -1,20 +1,22 @@
 import Foundation
+import Synchronization
 
 /// Per-host politeness for one run: a cap on concurrent requests and a rate limit on request starts.
 ///
 /// A caller reserves a start time under the host's rate (`1 / rate` after the previous start) and waits for it on
-/// the injected clock, so a test with a ``ManualWatchClock`` sees the spacing without sleeping.
-public actor HostPoliteness {
+/// the injected clock, so a test with a ``ManualWatchClock`` sees the spacing without sleeping. A lock, not an
+/// actor: taking a free slot costs no hop, and only a caller over the cap suspends.
+public final class HostPoliteness: Sendable {
     private struct HostState {
         var inFlight = 0
+        var peak = 0
         var nextStart = Date.distantPast
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
     private let policy: PolitenessPolicy
     private let clock: any WatchClock
-    private var hosts: [String: HostState] = [:]
-    private var peak: [String: Int] = [:]
+    private let hosts = Mutex<[String: HostState]>([:])
 
     /// Creates the gate.
     public init(policy: PolitenessPolicy, clock: any WatchClock) {
@@ -40,29 +42,44 @@ public actor HostPoliteness {
     }
 
     /// The most requests that were in flight at once to `host` during the run.
-    public func peakConcurrency(host: String) -> Int { peak[host] ?? 0 }
+    public func peakConcurrency(host: String) -> Int { hosts.withLock { $0[host]?.peak ?? 0 } }
 
     private func reserve(_ host: String) async -> Date {
-        while hosts[host, default: HostState()].inFlight >= policy.concurrency {
-            await withCheckedContinuation { continuation in
-                hosts[host, default: HostState()].waiters.append(continuation)
+        while true {
+            if let start = tryReserve(host) { return start }
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let free = hosts.withLock { hosts -> Bool in
+                    if hosts[host, default: HostState()].inFlight < policy.concurrency { return true }
+                    hosts[host, default: HostState()].waiters.append(continuation)
+                    return false
+                }
+                if free { continuation.resume() }
             }
         }
-        var state = hosts[host, default: HostState()]
-        state.inFlight += 1
-        let start = max(clock.now(), state.nextStart)
-        if policy.rate > 0 { state.nextStart = start.addingTimeInterval(1 / policy.rate) }
-        hosts[host] = state
-        peak[host] = max(peak[host] ?? 0, state.inFlight)
-        return start
+    }
+
+    private func tryReserve(_ host: String) -> Date? {
+        let now = clock.now()
+        return hosts.withLock { hosts -> Date? in
+            var state = hosts[host, default: HostState()]
+            guard state.inFlight < policy.concurrency else { return nil }
+            state.inFlight += 1
+            state.peak = max(state.peak, state.inFlight)
+            let start = max(now, state.nextStart)
+            if policy.rate > 0 { state.nextStart = start.addingTimeInterval(1 / policy.rate) }
+            hosts[host] = state
+            return start
+        }
     }
 
     private func release(_ host: String) {
-        guard var state = hosts[host] else { return }
-        state.inFlight -= 1
-        if !state.waiters.isEmpty {
-            state.waiters.removeFirst().resume()
+        let waiter = hosts.withLock { hosts -> CheckedContinuation<Void, Never>? in
+            guard var state = hosts[host] else { return nil }
+            state.inFlight -= 1
+            let next = state.waiters.isEmpty ? nil : state.waiters.removeFirst()
+            hosts[host] = state
+            return next
         }
-        hosts[host] = state
+        waiter?.resume()
     }
 }

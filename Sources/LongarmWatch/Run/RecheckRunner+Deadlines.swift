@@ -107,7 +107,7 @@ extension RecheckRunner {
         for followUp in try store.pendingFollowUps() {
             var record = followUp
             var failure: String?
-            if let drafter {
+            if let drafter = drafter.value {
                 do {
                     record = try drafter.complete(followUp, store: store, now: clock.now())
                 } catch {

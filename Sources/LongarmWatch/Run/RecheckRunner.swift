@@ -20,7 +20,7 @@ public final class RecheckRunner: Sendable {
     public let configuration: RecheckConfiguration
     let fetcher: PageFetcher
     let makeResolver: (@Sendable () throws -> HostingResolver)?
-    let drafter: FollowUpDrafter?
+    let drafter: LazyDrafter
     let contentJudge: ContentJudge
     let clock: any WatchClock
     let logger: Logger
@@ -31,14 +31,15 @@ public final class RecheckRunner: Sendable {
     ///   - http: the HTTP client (libcurl's `CurlHTTPClient` in production; it applies the private-address guard).
     ///   - makeResolver: makes one `HostingResolver` per run (lookups are shared within a run); `nil` turns
     ///     re-resolution off, and with it move detection and the re-resolution before a notice is marked due.
-    ///   - drafter: plans moved targets and drafts letters; `nil` leaves follow-ups pending.
+    ///   - makeDrafter: makes the drafter that plans moved targets and drafts letters, the first time a follow-up
+    ///     needs it (loading rules and templates costs more than a quiet run); `nil` leaves follow-ups pending.
     ///   - evidenceDirectory: where the evidence content store lives (`objects/`), to read captured bodies.
     public init(
         store: LongarmStore,
         http: any HTTPFetching,
         configuration: RecheckConfiguration = RecheckConfiguration(),
         makeResolver: (@Sendable () throws -> HostingResolver)?,
-        drafter: FollowUpDrafter?,
+        makeDrafter: (@Sendable () -> FollowUpDrafter?)?,
         evidenceDirectory: URL?,
         clock: any WatchClock = SystemWatchClock(),
         logger: Logger = Logger(label: "longarm.watch")
@@ -52,7 +53,7 @@ public final class RecheckRunner: Sendable {
             maxRedirects: configuration.maxRedirects
         )
         self.makeResolver = makeResolver
-        self.drafter = drafter
+        self.drafter = LazyDrafter(make: makeDrafter)
         let contentStore = evidenceDirectory.map { ContentStore(dataDirectory: $0) }
         self.contentJudge = ContentJudge { digest in try? contentStore?.get(digest) }
         self.clock = clock
@@ -130,7 +131,7 @@ public final class RecheckRunner: Sendable {
             interrupted: interrupted,
             outcomes: tally.outcomes,
             states: tally.states,
-            resolvedHosts: await probe?.resolvedHosts ?? 0,
+            resolvedHosts: probe?.resolvedHosts ?? 0,
             changes: tally.changes,
             notices: notices,
             followUps: followUps,

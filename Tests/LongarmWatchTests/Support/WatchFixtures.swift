@@ -50,7 +50,7 @@ struct WatchFixtures {
                 batchSize: 4
             ),
             makeResolver: nil,
-            drafter: nil,
+            makeDrafter: nil,
             evidenceDirectory: nil,
             clock: clock
         )

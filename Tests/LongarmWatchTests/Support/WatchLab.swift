@@ -115,7 +115,7 @@ struct WatchLab {
                 resolveHosting: resolve
             ),
             makeResolver: { [self] in try resolver() },
-            drafter: try drafter(),
+            makeDrafter: { [self] in try? drafter() },
             evidenceDirectory: folder,
             clock: clock
         )
