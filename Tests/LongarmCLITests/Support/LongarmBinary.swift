@@ -40,33 +40,7 @@ enum LongarmBinary {
 
     /// Runs `longarm` with `arguments`, without any LONGARM_* variable of the caller's environment.
     static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = try locate()
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LONGARM_") }
-        let folder = FileManager.default.temporaryDirectory
-        let outFile = folder.appendingPathComponent("longarm-out-\(UUID().uuidString)")
-        let errFile = folder.appendingPathComponent("longarm-err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outFile)
-            try? FileManager.default.removeItem(at: errFile)
-        }
-        let out = try FileHandle(forWritingTo: outFile)
-        let err = try FileHandle(forWritingTo: errFile)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Run(
-            status: process.terminationStatus,
-            stdout: try String(contentsOf: outFile, encoding: .utf8),
-            stderr: try String(contentsOf: errFile, encoding: .utf8)
-        )
+        try run(arguments, environment: [:])
     }
 
     /// Runs `longarm` with `arguments` and `environment` added to the caller's (minus its LONGARM_* variables).
