@@ -80,11 +80,16 @@ PY
 "$bin" submit --case 1 --from "$work/urls.csv" --no-resolve >/dev/null
 resolve=()
 [ "${LONGARM_BENCH_RESOLVE:-1}" = "0" ] && resolve=(--no-resolve)
+# nginx's own CPU, to say what the pair would need on two idle cores.
+nginx_ticks() { awk '{ print $14 + $15 }' "/proc/$(pgrep -P "$(cat "$work/nginx.pid")" | head -1)/stat"; }
+before=$(nginx_ticks)
 /usr/bin/time -v -o "$work/time.txt" "$bin" recheck --all --json "${resolve[@]}" >"$work/report.json" \
     2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; exit 1; }
-python3 - "$work/time.txt" "$work/report.json" "${LONGARM_BENCH_RESOLVE:-1}" <<'PY'
+nginx_seconds=$(python3 -c "import os; print(($(nginx_ticks) - $before) / os.sysconf('SC_CLK_TCK'))")
+python3 - "$work/time.txt" "$work/report.json" "${LONGARM_BENCH_RESOLVE:-1}" "$nginx_seconds" <<'PY'
 import json, sys
 timing, report, resolve = open(sys.argv[1]).read(), json.load(open(sys.argv[2])), sys.argv[3] != "0"
+nginx_cpu = float(sys.argv[4])
 def field(name):
     return next(line.split(": ", 1)[1] for line in timing.splitlines() if line.strip().startswith(name))
 wall = [float(p) for p in field("Elapsed (wall clock) time").split(":")]
@@ -97,6 +102,9 @@ print(f"recheck: {checked:,} targets checked in {seconds:.2f} s = {checked / sec
 print(f"recheck: whole process {process_seconds:.2f} s wall, {cpu:.2f} s CPU = {checked / cpu:,.0f} targets per "
       "CPU-second (longarm only; nginx and the local internet run beside it)")
 # On a shared machine the wall clock includes time spent waiting for a core; CPU time does not.
+print(f"recheck: nginx used {nginx_cpu:.2f} s CPU; longarm and nginx together {checked / (cpu + nginx_cpu):,.0f} "
+      "targets per CPU-second, i.e. about "
+      f"{2 * checked / (cpu + nginx_cpu):,.0f} targets/s if both had two idle cores to themselves (an estimate)")
 
 print("recheck: each check = libcurl GET + SHA-256 + content judgement + state machine + SQLite row, custody entry "
       "and status in batched transactions; "

@@ -37,7 +37,13 @@ public struct PageFetcher: Sendable {
                 if let etag { headers.append(HTTPHeader("If-None-Match", etag)) }
                 if let lastModified { headers.append(HTTPHeader("If-Modified-Since", lastModified)) }
             }
-            let request = HTTPRequest(url: current, headers: headers, maxBodyBytes: maxBodyBytes, timeout: timeout)
+            let request = HTTPRequest(
+                url: current,
+                headers: headers,
+                maxBodyBytes: maxBodyBytes,
+                timeout: timeout,
+                recordRequestHead: false
+            )
             let exchange: HTTPExchange
             do {
                 exchange = try await http.fetch(request)

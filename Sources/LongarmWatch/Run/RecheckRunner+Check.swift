@@ -10,16 +10,16 @@ extension RecheckRunner {
         let targetID = target.id ?? 0
         let resolve = context.probe != nil && (configuration.resolveHosting || context.forceResolve.contains(targetID))
         do {
-            async let resolved = resolve ? context.probe?.profile(for: target) : nil
+            async let resolved = resolve ? context.probe?.finding(for: target) : nil
             let url = target.canonicalURL
             let etag = watched.etag
             let lastModified = watched.lastModified
             let fetched = try await context.politeness.withPermit(host: target.host) {
                 try await self.fetcher.fetch(url, etag: etag, lastModified: lastModified)
             }
-            let profile = await resolved
+            let finding = await resolved
             try Task.checkCancellation()
-            let item = judge(watched, fetched: fetched, profile: profile, slot: slot(of: watched, start: context.start))
+            let item = judge(watched, fetched: fetched, finding: finding, slot: slot(of: watched, start: context.start))
             try await context.recorder.add(item)
             return .done
         } catch is CancellationError {
@@ -38,7 +38,7 @@ extension RecheckRunner {
     func judge(
         _ watched: LongarmStore.WatchedTarget,
         fetched: PageFetch,
-        profile: HostingProfile?,
+        finding: HostingProbe.Finding?,
         slot: Date
     ) -> CheckRecorder.Item {
         let checkedAt = clock.now()
@@ -89,8 +89,8 @@ extension RecheckRunner {
                 lastDigest = page.digest
                 lastPresent = verdict.present
             } else {
+                // The status says the content is gone; no body comparison is made.
                 check.contentPresent = false
-                check.contentMatch = "status"
                 etag = nil
                 lastModified = nil
                 lastDigest = nil
@@ -112,8 +112,10 @@ extension RecheckRunner {
             check.reason = reason
             outcome = .unreachable(reason: reason)
         }
-        var signature = profile.flatMap(HostingProbe.signature)
-        if let fresh = signature, let before = previous.hosting { signature = fresh.fillingGaps(from: before) }
+        var signature = finding?.signature
+        if let fresh = signature, let before = previous.hosting, fresh != before {
+            signature = fresh.fillingGaps(from: before)
+        }
         let transition = configuration.judge.apply(
             CheckObservation(time: checkedAt, outcome: outcome, hosting: signature),
             to: previous
@@ -141,13 +143,13 @@ extension RecheckRunner {
             lastDigest: lastDigest,
             lastContentPresent: lastPresent,
             baseline: baselineUpdate,
-            movedProfile: moved ? profile : nil
+            movedProfile: moved ? finding?.profile(for: watched.target) : nil
         )
-        return CheckRecorder.Item(
-            write: write,
-            url: watched.target.canonicalURL,
-            detail: Self.detail(check, transition: transition, before: previous.hosting, judge: configuration.judge)
-        )
+        // Words are needed only for a change of state.
+        let detail =
+            transition.changed
+            ? Self.detail(check, transition: transition, before: previous.hosting, judge: configuration.judge) : ""
+        return CheckRecorder.Item(write: write, url: watched.target.canonicalURL, detail: detail)
     }
 
     /// Why the state is what it is, in words, for the report.

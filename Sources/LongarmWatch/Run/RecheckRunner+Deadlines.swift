@@ -66,8 +66,7 @@ extension RecheckRunner {
             // Re-resolve before marking due (shared with this run's check of the target, if it had one).
             var resolved = "not re-resolved (no resolver)"
             if let probe {
-                let profile = await probe.profile(for: watched.target)
-                if let fresh = HostingProbe.signature(of: profile) {
+                if let fresh = await probe.finding(for: watched.target).signature {
                     let before = status.hosting ?? watched.profileHosting
                     let changes = before.map { fresh.fillingGaps(from: $0).changes(from: $0) } ?? []
                     if !changes.isEmpty {
