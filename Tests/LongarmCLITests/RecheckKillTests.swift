@@ -95,4 +95,54 @@ import Testing
         #expect(try store.letters(caseID: Int64(caseID)).count == letters, "no notice drafted twice")
         try? FileManager.default.removeItem(at: folder)
     }
+
+    @Test func sigtermStoresWhatFinishedAndLeavesTheRestDue() async throws {
+        let internet = try await LocalInternet.shared()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("longarm-term-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("longarm.sqlite").path
+        var environment = internet.environment
+        environment["LONGARM_DB"] = database
+        environment["LONGARM_HOST_RATE"] = "0"
+        let control = CurlHTTPClient(configuration: try internet.configuration())
+        let body = try JSONSerialization.data(withJSONObject: [
+            "host": "term.slow.longarm.test", "path": "/t/", "prefix": true, "delay": 0.4, "body": "<p>here</p>",
+        ])
+        let answer = try await control.fetch(
+            HTTPRequest(url: "http://control.longarm.test/_override", method: "POST", body: body)
+        )
+        #expect(answer.status == 200)
+        let urls = (0..<30).map { "http://term.slow.longarm.test/t/\($0)" }
+        let made = try LongarmBinary.run(
+            ["case", "new", "--holder", "A", "--kind", "portrait", "--json"],
+            environment: environment
+        )
+        let caseID = try #require(try LongarmBinary.json(made.stdout)["id"] as? Int)
+        let submit = try LongarmBinary.run(
+            ["submit", "--case", "\(caseID)", "--no-resolve"] + urls,
+            environment: environment
+        )
+        #expect(submit.status == 0, "\(submit.stderr)")
+
+        let output = folder.appendingPathComponent("report.json")
+        let run = try LongarmBinary.start(
+            ["recheck", "--due", "--json", "--no-resolve"],
+            environment: environment,
+            output: output
+        )
+        let store = try LongarmStore(path: database)
+        let deadline = Date().addingTimeInterval(60)
+        while try store.checkCount() < 4, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        kill(run.processIdentifier, SIGTERM)
+        #expect(LongarmBinary.reap(run) == 1, "an interrupted run exits 1")
+        let report = try LongarmBinary.json(try String(contentsOf: output, encoding: .utf8))
+        #expect(report["interrupted"] as? Bool == true)
+        let checked = try #require(report["checked"] as? Int)
+        #expect(checked == (try store.checkCount()), "every check the report counts is stored")
+        #expect(checked < urls.count)
+        let rest = try LongarmBinary.run(["recheck", "--due", "--json", "--no-resolve"], environment: environment)
+        #expect(try LongarmBinary.json(rest.stdout)["checked"] as? Int == urls.count - checked)
+        #expect(try store.checkCount() == urls.count)
+    }
 }

@@ -91,14 +91,19 @@ enum LongarmBinary {
         return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 
-    /// Starts `longarm` without waiting, its output discarded, so that a test can kill it.
-    static func start(_ arguments: [String], environment: [String: String]) throws -> Process {
+    /// Starts `longarm` without waiting, so that a test can kill it; stdout goes to `output` (else nowhere).
+    static func start(_ arguments: [String], environment: [String: String], output: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = try locate()
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LONGARM_") }
             .merging(environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
+        if let output {
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: output)
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+        }
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         try process.run()
