@@ -27,6 +27,13 @@ import Testing
         let custody = try fixtures.store.custodyLog().filter { $0.entry.action == "recheck" }
         #expect(custody.count == 5)
         #expect(custody.allSatisfy { $0.entry.chainHash == $0.storedHash })
+        let log = try fixtures.store.custodyLog()
+        for (earlier, later) in zip(log, log.dropFirst()) {
+            #expect(later.entry.prev == earlier.storedHash && later.entry.seq == earlier.entry.seq + 1)
+        }
+        let checks = try fixtures.store.checks(targetID: fixtures.targets[0].id!)
+        #expect(checks.compactMap(\.custodySeq) == log.map(\.entry.seq))
+        #expect(log.map(\.entry.object) == checks.map { "check:\($0.id!)" })
     }
 
     @Test func unreachableSitesAreNeverRemovedAndBackOff() async throws {
