@@ -20,6 +20,7 @@ public struct LongarmCommand: AsyncParsableCommand {
             EvidenceCommand.self,
             LettersCommand.self,
             LettersBenchCommand.self,
+            ServeCommand.self,
         ]
     )
 
