@@ -27,7 +27,11 @@ struct TargetView: Encodable {
     var profile: ProfileSummary?
     var plan: PlanSummary?
 
-    init(target: Target, profile: LongarmStore.StoredProfile?, plan: LongarmStore.StoredPlan?) {
+    init(
+        target: Target,
+        profile: LongarmStore.LatestValue<ProfileSummary.Digest>? = nil,
+        plan: LongarmStore.LatestValue<PlanSummary.Digest>? = nil
+    ) {
         id = target.id ?? 0
         caseId = target.caseID
         submittedURL = target.submittedURL
@@ -37,16 +41,18 @@ struct TargetView: Encodable {
         kind = target.kind?.rawValue
         note = target.note
         createdAt = target.createdAt
-        self.profile = profile.map { ProfileSummary(id: $0.id, profile: $0.profile) }
-        self.plan = plan.map { PlanSummary(id: $0.id, createdAt: $0.createdAt, plan: $0.plan) }
+        self.profile = profile.map(ProfileSummary.init)
+        self.plan = plan.map(PlanSummary.init)
         stage = plan != nil ? .planned : (profile != nil ? .resolved : .pending)
     }
 
-    /// The views of a case's targets, from its stored profiles and plans.
-    static func all(caseID: Int64, store: LongarmStore) throws -> [TargetView] {
-        let profiles = try store.latestProfiles(caseID: caseID)
-        let plans = try store.latestPlans(caseID: caseID)
-        return try store.targets(caseID: caseID).map { target in
+    /// The views of `targets` of a case (all of them when `nil`), from their latest profiles and plans.
+    static func of(caseID: Int64, targets: [Target]? = nil, store: LongarmStore) throws -> [TargetView] {
+        let targets = try targets ?? store.targets(caseID: caseID)
+        let only = targets.count < 64 ? Set(targets.compactMap(\.id)) : nil
+        let profiles = try store.latestProfiles(caseID: caseID, as: ProfileSummary.Digest.self, targetIDs: only)
+        let plans = try store.latestPlans(caseID: caseID, as: PlanSummary.Digest.self, targetIDs: only)
+        return targets.map { target in
             let id = target.id ?? 0
             return TargetView(target: target, profile: profiles[id], plan: plans[id])
         }

@@ -25,7 +25,7 @@ struct CaseRoutes {
     func show(_ request: Request, context: APIRequestContext) async throws -> Response {
         let id = try context.identifier("id")
         let caseFile = try dependencies.store.requireCase(id)
-        let targets = try TargetView.all(caseID: id, store: dependencies.store)
+        let targets = try TargetView.of(caseID: id, store: dependencies.store)
         return try APIJSON.response(CaseView(case: caseFile, targets: targets))
     }
 }

@@ -93,18 +93,16 @@ struct TargetRoutes {
                 }
             }
         }
-        let profiles = try dependencies.store.latestProfiles(caseID: caseID)
-        let plans = try dependencies.store.latestPlans(caseID: caseID)
+        // Queued targets have no profile yet: only a waiting request has anything to look up.
+        let views =
+            resolution == .done
+            ? try TargetView.of(caseID: caseID, targets: added.map(\.target), store: dependencies.store)
+            : added.map { TargetView(target: $0.target) }
         let report = SubmissionReport(
             caseId: caseID,
             resolution: resolution,
-            added: added.map { field, target in
-                let id = target.id ?? 0
-                return SubmissionReport.Added(
-                    field: field,
-                    input: target.submittedURL,
-                    target: TargetView(target: target, profile: profiles[id], plan: plans[id])
-                )
+            added: zip(added, views).map { item, view in
+                SubmissionReport.Added(field: item.field, input: item.target.submittedURL, target: view)
             },
             duplicates: duplicates,
             rejected: rejected,
