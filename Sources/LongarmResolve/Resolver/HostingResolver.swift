@@ -39,6 +39,7 @@ public final class HostingResolver: Sendable {
     private let sources: Sources
     private let now: @Sendable () -> Date
     private let concurrency: Int
+    private let hosts = SingleFlight<String, Lookup<DNSFacts>>()
     private let domains = SingleFlight<String, Lookup<DomainFacts>>()
     private let origins = SingleFlight<String, Lookup<ASNOrigin>>()
     private let networks = SingleFlight<String, Lookup<NetworkFacts>>()
@@ -86,7 +87,7 @@ public final class HostingResolver: Sendable {
             let literal = request.host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
             if literal.contains(":") { profile.dns.aaaa = [literal] } else { profile.dns.a = [literal] }
         } else {
-            let dns = await sources.dns.resolve(host: request.host, registrableDomain: request.registrableDomain)
+            let dns = await lookUpAddresses(request.host, registrableDomain: request.registrableDomain)
             profile.dns = dns.value ?? DNSFacts()
             profile.warnings += dns.warnings
         }
@@ -111,6 +112,14 @@ public final class HostingResolver: Sendable {
         finish(&profile)
         profile.resolvedAt = now()
         return profile
+    }
+
+    /// DNS facts of a host, asked once per run however many URLs share the host.
+    private func lookUpAddresses(_ host: String, registrableDomain: String?) async -> Lookup<DNSFacts> {
+        let dns = sources.dns
+        return await hosts.value(for: host.lowercased()) {
+            await dns.resolve(host: host, registrableDomain: registrableDomain)
+        }
     }
 
     private func lookUpRegistration(_ domain: String?) async -> Lookup<DomainFacts> {
