@@ -325,9 +325,34 @@ def fetch_counts(state_dir):
         return json.load(response)
 
 
+def cpu_seconds(pid):
+    """User plus system CPU seconds a process has used so far (Linux /proc), or None."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def server_pids(state_dir):
+    """The local internet's own processes: serve.py (web, RDAP, WHOIS) and nsd."""
+    pids = {}
+    with open(os.path.join(state_dir, "ready.json"), encoding="utf-8") as handle:
+        pids["web+whois (serve.py)"] = json.load(handle)["pid"]
+    try:
+        with open(os.path.join(state_dir, "nsd", "nsd.pid"), encoding="utf-8") as handle:
+            pids["nsd"] = int(handle.read().strip())
+    except (OSError, ValueError):
+        pass
+    return pids
+
+
 def run(out, binary, state_dir):
     with open(os.path.join(out, "expected.json"), encoding="utf-8") as handle:
         expected = json.load(handle)
+    pids = server_pids(state_dir)
+    cpu_before = {name: cpu_seconds(pid) for name, pid in pids.items()}
     before = fetch_counts(state_dir)
     command = [binary, "resolve", "--from", os.path.join(out, "urls.txt"), "--json"]
     profiles_path = os.path.join(out, "profiles.json")
@@ -335,14 +360,20 @@ def run(out, binary, state_dir):
     with open(profiles_path, "wb") as sink:
         status = subprocess.run(command, stdout=sink, stderr=subprocess.PIPE).returncode
     elapsed = time.monotonic() - start
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_kib = usage.ru_maxrss
+    cpu = {"longarm": usage.ru_utime + usage.ru_stime}
+    for name, pid in pids.items():
+        now = cpu_seconds(pid)
+        if now is not None and cpu_before.get(name) is not None:
+            cpu[name] = now - cpu_before[name]
     after = fetch_counts(state_dir)
     with open(profiles_path, encoding="utf-8") as handle:
         profiles = json.load(handle)
-    return report(expected, before, after, profiles, elapsed, peak_kib, status)
+    return report(expected, before, after, profiles, elapsed, peak_kib, status, cpu)
 
 
-def report(expected, before, after, profiles, elapsed, peak_kib, status):
+def report(expected, before, after, profiles, elapsed, peak_kib, status, cpu):
     problems = []
     web = collections.Counter(after["web"]) - collections.Counter(before["web"])
     whois = collections.Counter(after["whois"]) - collections.Counter(before["whois"])
@@ -351,6 +382,8 @@ def report(expected, before, after, profiles, elapsed, peak_kib, status):
     print(f"resolve: {len(profiles)} URLs, {expected['domains']} registrable domains, {expected['networks']} networks")
     print(f"  time {elapsed:.2f} s ({len(profiles) / elapsed:.0f} URLs/s), peak RSS {peak_kib / 1024:.1f} MiB, "
           f"exit status {status}")
+    print("  CPU seconds during the run (2 cores shared by all): "
+          + ", ".join(f"{name} {seconds:.2f}" for name, seconds in cpu.items()))
     print("  requests received by each local server:")
     for host in sorted(set(web) | set(expected["web"])):
         want = expected["web"].get(host, 0)
