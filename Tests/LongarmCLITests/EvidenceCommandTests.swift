@@ -171,7 +171,9 @@ import Testing
 
         // A URL the case already holds is not captured again.
         #expect(
-            await exitCode(["submit", "http://one.example/a", "--case", "\(caseID)", "--evidence", "--no-resolve", "--db", db])
+            await exitCode([
+                "submit", "http://one.example/a", "--case", "\(caseID)", "--evidence", "--no-resolve", "--db", db,
+            ])
                 == 0
         )
         #expect(try store.captures(caseID: caseID).count == 2)

@@ -57,7 +57,10 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             let elapsed = clock.now - start
             let failed = outcomes.filter { $0.capture == nil }
             if let first = failed.first, case .failure(let error) = first.result {
-                throw CLIError(.failure, "\(failed.count) of \(pages) captures failed; first: \(first.job.url): \(error)")
+                throw CLIError(
+                    .failure,
+                    "\(failed.count) of \(pages) captures failed; first: \(first.job.url): \(error)"
+                )
             }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let label =

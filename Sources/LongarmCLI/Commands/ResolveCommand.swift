@@ -72,7 +72,7 @@ struct ResolveCommand: AsyncParsableCommand {
                 anyBad = anyBad || outcome.anyBad
             }
             if output.json {
-                try JSONOutput.print(profiles)
+                try await JSONOutput.printArray(profiles)
             } else {
                 for profile in profiles { ProfileSummary(profile).print() }
             }

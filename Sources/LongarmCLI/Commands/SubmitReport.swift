@@ -109,7 +109,8 @@ struct SubmitReport: Encodable {
         }
         for item in evidence ?? [] {
             if let capture = item.capture {
-                text += "captured\t\(item.targetID ?? 0)\tcapture \(capture) [\(item.status ?? 0)] \(item.warcFile ?? "")\n"
+                text +=
+                    "captured\t\(item.targetID ?? 0)\tcapture \(capture) [\(item.status ?? 0)] \(item.warcFile ?? "")\n"
             } else {
                 text += "not captured\t\(item.targetID ?? 0)\t\(item.url): \(item.error ?? "unknown error")\n"
             }

@@ -1,6 +1,5 @@
 import Foundation
 
-
 /// Who acts, as the custody log records it: `longarm/x.y.z (user@host)`.
 enum CustodyActor {
     /// This tool and the user running it.

@@ -28,7 +28,12 @@ extension EvidenceCollection {
                 allowPrivateTargets: settings.allowPrivateTargets
             )
         )
-        let recorder = EvidenceRecorder(store: store, dataDirectory: dataDirectory, actor: CustodyActor.current, gzip: gzip)
+        let recorder = EvidenceRecorder(
+            store: store,
+            dataDirectory: dataDirectory,
+            actor: CustodyActor.current,
+            gzip: gzip
+        )
         return EvidenceCollection(
             capturer: capturer,
             recorder: recorder,

@@ -43,9 +43,15 @@ public final class HostingResolver: Sendable {
     private let domains = SingleFlight<String, Lookup<DomainFacts>>()
     private let origins = SingleFlight<String, Lookup<ASNOrigin>>()
     private let networks = SingleFlight<String, Lookup<NetworkFacts>>()
+    private let describedAddresses = SingleFlight<String, DescribedAddress>()
+
+    private struct DescribedAddress: Sendable {
+        var facts: AddressFacts
+        var warnings: [String]
+    }
 
     /// Creates a resolver; `concurrency` bounds the URLs resolved at once.
-    public init(sources: Sources, concurrency: Int = 64, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(sources: Sources, concurrency: Int = 256, now: @escaping @Sendable () -> Date = Date.init) {
         self.sources = sources
         self.concurrency = max(1, concurrency)
         self.now = now
@@ -144,7 +150,16 @@ public final class HostingResolver: Sendable {
         }
     }
 
+    /// The facts of one address, gathered once per run however many URLs resolve to it.
     private func describe(_ ip: String) async -> (AddressFacts, [String]) {
+        let result = await describedAddresses.value(for: ip) {
+            let (facts, warnings) = await self.gather(ip)
+            return DescribedAddress(facts: facts, warnings: warnings)
+        }
+        return (result.facts, result.warnings)
+    }
+
+    private func gather(_ ip: String) async -> (AddressFacts, [String]) {
         var facts = AddressFacts(ip: ip)
         var warnings: [String] = []
         let asnLookup = sources.asn
