@@ -325,14 +325,28 @@ def fetch_counts(state_dir):
         return json.load(response)
 
 
+def stat_fields(pid):
+    with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+        return stat.read().rsplit(")", 1)[1].split()
+
+
 def cpu_seconds(pid):
-    """User plus system CPU seconds a process has used so far (Linux /proc), or None."""
+    """User plus system CPU seconds used so far by a process and its children (nsd serves from a forked child)."""
     try:
-        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        fields = stat_fields(pid)
+        ticks = int(fields[11]) + int(fields[12])
     except (OSError, IndexError, ValueError):
         return None
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = stat_fields(entry)
+            if int(fields[1]) == pid:
+                ticks += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            continue
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def server_pids(state_dir):
