@@ -72,7 +72,8 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
             let bodyBytes = stored.reduce(0) { $0 + $1.exchanges.reduce(0) { $0 + $1.bodySize } }
             print(
                 "evidence capture: \(pages) pages of \(bodyBytes / max(1, stored.count)) bytes in \(time) s = \(rate) pages/s, "
-                    + "peak RSS \(PeakMemory.megabytes()) MiB, \(stored.count) captures stored "
+                    + "CPU \(String(format: "%.2f", ProcessUsage.processorSeconds())) s, "
+                    + "peak RSS \(ProcessUsage.peakMegabytes()) MiB, \(stored.count) captures stored "
                     + "(\(label); \(concurrency) at a time; hashing, WARC, fsync, SQLite included)"
             )
         }

@@ -39,12 +39,12 @@ enum JSONOutput {
                 let slice = Array(values[start..<min(start + size, values.count)])
                 group.addTask {
                     let encoder = makeEncoder()
-                    var out = Data()
+                    var out: [UInt8] = []
                     for (offset, value) in slice.enumerated() {
-                        if start + offset > 0 { out.append(contentsOf: Array(",\n".utf8)) }
+                        if start + offset > 0 { out.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
                         indent(try encoder.encode(value), into: &out)
                     }
-                    return (start, out)
+                    return (start, Data(out))
                 }
             }
             var parts: [(Int, Data)] = []
@@ -58,16 +58,21 @@ enum JSONOutput {
     }
 
     /// Appends `element` with two spaces before each of its lines, as the pretty printer nests array elements.
-    private static func indent(_ element: Data, into out: inout Data) {
+    private static func indent(_ element: Data, into out: inout [UInt8]) {
         // Pretty-printed JSON escapes newlines inside strings, so every 0x0A ends a line; the blank line inside an
         // empty array or object stays blank.
-        let bytes = [UInt8](element)
-        var lineStart = 0
-        while lineStart < bytes.count {
-            let end = bytes[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
-            if bytes[lineStart] != 0x0A { out.append(contentsOf: [0x20, 0x20]) }
-            out.append(contentsOf: bytes[lineStart..<end])
-            lineStart = end
+        out.reserveCapacity(out.count + element.count + element.count / 8)
+        element.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var end = lineStart
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                if end < bytes.count { end += 1 }
+                if bytes[lineStart] != 0x0A { out.append(contentsOf: [0x20, 0x20]) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<end]))
+                lineStart = end
+            }
         }
     }
 }
