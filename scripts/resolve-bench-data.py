@@ -330,43 +330,52 @@ def stat_fields(pid):
         return stat.read().rsplit(")", 1)[1].split()
 
 
-def cpu_seconds(pid):
-    """User plus system CPU seconds used so far by a process and its children (nsd serves from a forked child)."""
-    try:
-        fields = stat_fields(pid)
-        ticks = int(fields[11]) + int(fields[12])
-    except (OSError, IndexError, ValueError):
-        return None
+def processes():
+    """pid -> (ppid, CPU ticks, command line) for every process we can read."""
+    table = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             fields = stat_fields(entry)
-            if int(fields[1]) == pid:
-                ticks += int(fields[11]) + int(fields[12])
+            with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                command = handle.read().replace(b"\0", b" ").decode("utf-8", "replace")
+            table[int(entry)] = (int(fields[1]), int(fields[11]) + int(fields[12]), command)
         except (OSError, IndexError, ValueError):
             continue
+    return table
+
+
+def cpu_seconds(table, pid, with_descendants):
+    """CPU seconds of `pid`, and of everything below it when asked (nsd serves from a grandchild)."""
+    if pid not in table:
+        return None
+    ticks = table[pid][1]
+    if with_descendants:
+        below = [child for child, (parent, _, _) in table.items() if parent == pid]
+        while below:
+            child = below.pop()
+            ticks += table[child][1]
+            below += [grandchild for grandchild, (parent, _, _) in table.items() if parent == child]
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def server_pids(state_dir):
-    """The local internet's own processes: serve.py (web, RDAP, WHOIS) and nsd."""
-    pids = {}
+def server_cpu(state_dir):
+    """CPU seconds so far of the local internet: serve.py itself (web, RDAP, WHOIS) and nsd's process tree."""
     with open(os.path.join(state_dir, "ready.json"), encoding="utf-8") as handle:
-        pids["web+whois (serve.py)"] = json.load(handle)["pid"]
-    try:
-        with open(os.path.join(state_dir, "nsd", "nsd.pid"), encoding="utf-8") as handle:
-            pids["nsd"] = int(handle.read().strip())
-    except (OSError, ValueError):
-        pass
-    return pids
+        serve = json.load(handle)["pid"]
+    table = processes()
+    result = {"web+whois (serve.py)": cpu_seconds(table, serve, False)}
+    for pid, (parent, _, command) in table.items():
+        if parent == serve and "nsd" in command:
+            result["nsd"] = cpu_seconds(table, pid, True)
+    return result
 
 
 def run(out, binary, state_dir):
     with open(os.path.join(out, "expected.json"), encoding="utf-8") as handle:
         expected = json.load(handle)
-    pids = server_pids(state_dir)
-    cpu_before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+    cpu_before = server_cpu(state_dir)
     before = fetch_counts(state_dir)
     command = [binary, "resolve", "--from", os.path.join(out, "urls.txt"), "--json"]
     profiles_path = os.path.join(out, "profiles.json")
@@ -377,8 +386,7 @@ def run(out, binary, state_dir):
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     peak_kib = usage.ru_maxrss
     cpu = {"longarm": usage.ru_utime + usage.ru_stime}
-    for name, pid in pids.items():
-        now = cpu_seconds(pid)
+    for name, now in server_cpu(state_dir).items():
         if now is not None and cpu_before.get(name) is not None:
             cpu[name] = now - cpu_before[name]
     after = fetch_counts(state_dir)

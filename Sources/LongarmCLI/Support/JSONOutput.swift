@@ -60,8 +60,8 @@ enum JSONOutput {
     /// Appends `element` with two spaces before each of its lines, as the pretty printer nests array elements.
     private static func indent(_ element: Data, into out: inout [UInt8]) {
         // Pretty-printed JSON escapes newlines inside strings, so every 0x0A ends a line; the blank line inside an
-        // empty array or object stays blank.
-        out.reserveCapacity(out.count + element.count + element.count / 8)
+        // empty array or object stays blank. No reserveCapacity per element: a slightly larger request each time
+        // reallocates exactly and turns the array's amortised doubling into quadratic copying.
         element.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             var lineStart = 0
