@@ -115,7 +115,10 @@ let package = Package(
             dependencies: ["LongarmNet", "LongarmCore", "LongarmTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "LongarmStoreTests", dependencies: ["LongarmStore", "LongarmCore"]),
+        .testTarget(
+            name: "LongarmStoreTests",
+            dependencies: ["LongarmStore", "LongarmCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(
             name: "LongarmResolveTests",
             dependencies: ["LongarmResolve", "LongarmCore", "LongarmNet", "LongarmTestSupport"],

@@ -8,6 +8,7 @@ packages=(
     libsqlite3-dev        # GRDB
     libcurl4-openssl-dev  # LongarmNet's HTTP client
     libmaxminddb-dev      # MMDB geolocation
+    nginx-light           # the local web server of scripts/bench-evidence.sh (capture over loopback HTTP)
     nsd                   # the local authoritative DNS server of the integration tests
     openssl               # test CA and the RFC 3161 time-stamping authority
     python3               # local RDAP/WHOIS/web fixture servers, warcio checks
@@ -41,6 +42,14 @@ fi
 # Without systemd (containers) the package's init script may still have started one.
 if [ -f /run/nsd/nsd.pid ] && [ "$(id -u)" -eq 0 ]; then
     kill "$(cat /run/nsd/nsd.pid)" 2>/dev/null || true
+fi
+
+# nginx's package may start a system instance on port 80; the capture benchmark runs its own on a free port.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet nginx 2>/dev/null; then
+    systemctl stop nginx >/dev/null 2>&1 || true
+fi
+if [ -f /run/nginx.pid ] && [ "$(id -u)" -eq 0 ]; then
+    kill "$(cat /run/nginx.pid)" 2>/dev/null || true
 fi
 
 # warcio reads back the WARC files Longarm writes (the evidence tests run `warcio check` and `warcio index`).
