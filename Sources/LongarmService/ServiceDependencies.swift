@@ -21,6 +21,8 @@ public struct ServiceDependencies: Sendable {
     public var templates: TemplateLibrary?
     /// Makes a fresh resolver for one batch (a resolver shares lookups within its run and must not live forever).
     public var makeResolver: @Sendable () throws -> HostingResolver
+    /// Who the custody log names for what the service records (each stored profile's `resolve` entry).
+    public var custodyActor: String
     /// The clock for creation times.
     public var now: @Sendable () -> Date
     /// Where the service logs (dotted metadata keys: `case.id`, `target.id`, `http.route`).
@@ -34,6 +36,7 @@ public struct ServiceDependencies: Sendable {
         book: RuleBook? = nil,
         templates: TemplateLibrary? = nil,
         makeResolver: @escaping @Sendable () throws -> HostingResolver,
+        custodyActor: String = "longarm serve",
         now: @escaping @Sendable () -> Date = Date.init,
         logger: Logger = Logger(label: "longarm.service")
     ) {
@@ -43,6 +46,7 @@ public struct ServiceDependencies: Sendable {
         self.book = book
         self.templates = templates
         self.makeResolver = makeResolver
+        self.custodyActor = custodyActor
         self.now = now
         self.logger = logger
     }

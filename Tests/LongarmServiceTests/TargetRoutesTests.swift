@@ -72,7 +72,11 @@ import Testing
             #expect(plan["lawCountry"] as? String == "DE")
             #expect((plan["rungs"] as? Int ?? 0) > 0)
         }
-        #expect(harness.hosting.resolutions.count == 2, "each target is resolved exactly once")
+        let store = harness.server.dependencies.store
+        let caseID = try #require(try store.caseSummaries().first?.caseFile.id)
+        for target in try store.targets(caseID: caseID) {
+            #expect(try store.profileHistory(targetID: try #require(target.id)).count == 1, "resolved exactly once")
+        }
     }
 
     @Test func waitResolvesWithinTheRequestAndAnswers201() async throws {
@@ -93,6 +97,12 @@ import Testing
             #expect(profile["addresses"] as? [String] == ["45.83.220.7"])
             #expect(profile["hostingCountries"] as? [String] == ["NL"])
             #expect(profile["registrar"] as? String == "Namecheap")
+            // The stored profile is in the custody log, under the service's name.
+            let custody = try harness.server.dependencies.store.custodyLog().map(\.entry)
+            let resolve = custody.filter { $0.action == "resolve" }
+            #expect(resolve.count == 1)
+            #expect(resolve.first?.actor == "longarm serve")
+            #expect(resolve.first?.object.hasPrefix("target:\(target["id"] as? Int ?? 0)/profile:") == true)
         }
     }
 

@@ -118,6 +118,7 @@ struct ServeCommand: AsyncParsableCommand {
             book: book,
             templates: library,
             makeResolver: makeResolver,
+            custodyActor: CustodyActor.service,
             logger: logger
         )
     }

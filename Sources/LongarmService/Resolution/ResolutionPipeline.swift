@@ -23,7 +23,12 @@ struct ResolutionPipeline: Sendable {
         let store = dependencies.store
         do {
             let resolver = try dependencies.makeResolver()
-            try await TargetResolution.resolveAndStore(mine, resolver: resolver, store: store)
+            try await TargetResolution.resolveAndStore(
+                mine,
+                resolver: resolver,
+                store: store,
+                actor: dependencies.custodyActor
+            )
         } catch {
             metrics.recordResolutions(mine.count, outcome: "failed")
             throw error

@@ -2,7 +2,6 @@ import Foundation
 import LongarmCore
 import LongarmNet
 import LongarmResolve
-import Synchronization
 
 /// A small hosting world for the service's tests: hosts resolve to addresses in a few networks and countries.
 /// Only the I/O edges are fake; the resolver, the real private-address guard and everything after are real.
@@ -33,16 +32,8 @@ struct FakeHosting: Sendable {
         ),
         "intranet.evil-mirror.net": Site(address: "10.0.0.5", country: "ZZ", asn: 0, network: "-", abuse: "-"),
     ]
-    /// How many URLs have been resolved, to prove who resolved what.
-    let resolutions = Counter()
     /// A delay per DNS lookup, to keep resolutions in flight.
     var delay: Duration = .zero
-
-    final class Counter: Sendable {
-        private let value = Mutex(0)
-        func increment() { value.withLock { $0 += 1 } }
-        var count: Int { value.withLock { $0 } }
-    }
 
     /// A resolver over these sites with the real private-address guard.
     func resolver() -> HostingResolver {
@@ -64,7 +55,6 @@ struct FakeHosting: Sendable {
     struct DNS: HostAddressLookup {
         let hosting: FakeHosting
         func resolve(host: String, registrableDomain: String?) async -> Lookup<DNSFacts> {
-            hosting.resolutions.increment()
             if hosting.delay > .zero { try? await Task.sleep(for: hosting.delay) }
             guard let site = hosting.sites[host] else { return Lookup(nil, warnings: ["\(host): NXDOMAIN"]) }
             return Lookup(DNSFacts(a: [site.address], source: FactSource(.dns, server: "fake")))
