@@ -44,7 +44,7 @@ let package = Package(
             name: "LongarmWorkflow",
             dependencies: [
                 "LongarmCore", "LongarmStore", "LongarmNet", "LongarmResolve", "LongarmRules", "LongarmEvidence",
-                "LongarmLetters",
+                "LongarmLetters", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(
@@ -122,6 +122,13 @@ let package = Package(
                 "LongarmCore", "LongarmStore", "LongarmCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "LongarmResolve",
+            ]
+        ),
+        .testTarget(
+            name: "LongarmWorkflowTests",
+            dependencies: [
+                "LongarmWorkflow", "LongarmCore", "LongarmStore", "LongarmRules", "LongarmLetters", "LongarmEvidence",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(

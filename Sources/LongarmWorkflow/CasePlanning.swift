@@ -1,24 +1,36 @@
+import Dispatch
+public import Foundation
 public import LongarmCore
 public import LongarmRules
 public import LongarmStore
+import Synchronization
 
 /// Plans every target of a case from its latest stored profile and stores the plans: shared by `plan`,
 /// re-checks (a moved target is planned anew) and the service.
+///
+/// Decoding the stored profiles, planning and encoding the plans run on every processor; the plans and their
+/// custody entries are then stored in one transaction.
 public struct CasePlanning: Sendable {
     /// What one planning run produced.
     public struct Outcome: Sendable {
         /// The stored plans, in target order.
         public var plans: [LongarmStore.StoredPlan]
-        /// Targets skipped because they have no profile yet, with a sentence each.
+        /// Targets skipped because they have no profile yet (or an unreadable one), with a sentence each.
         public var skipped: [String]
     }
 
     /// The planner over the loaded rules.
     public var planner: NoticePlanner
+    /// Who the custody entries name as acting.
+    public var actor: String
+    /// Threads to decode, plan and encode on.
+    public var workers: Int
 
-    /// Creates the step.
-    public init(planner: NoticePlanner) {
+    /// Creates the step; `workers` defaults to the active processors.
+    public init(planner: NoticePlanner, actor: String = "longarm", workers: Int? = nil) {
         self.planner = planner
+        self.actor = actor
+        self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
     /// The planning context of `target` in `caseFile`; the overrides win over the case's own facts.
@@ -42,22 +54,76 @@ public struct CasePlanning: Sendable {
         targets: [Target]? = nil,
         store: LongarmStore,
         holderCountry: CountryCode? = nil,
-        ownsWork: Bool? = nil
+        ownsWork: Bool? = nil,
+        now: Date = Date()
     ) throws -> Outcome {
         guard let caseID = caseFile.id else { return Outcome(plans: [], skipped: []) }
-        let profiles = try store.latestProfiles(caseID: caseID)
-        var outcome = Outcome(plans: [], skipped: [])
+        let documents = try store.latestProfileDocuments(caseID: caseID)
+        var jobs: [Job] = []
+        var skipped: [String] = []
         for target in try targets ?? store.targets(caseID: caseID) {
-            guard let targetID = target.id, let stored = profiles[targetID] else {
-                outcome.skipped.append(
-                    "target \(target.id ?? 0) \(target.canonicalURL): no profile yet; resolve it first"
-                )
+            guard let targetID = target.id, let document = documents[targetID] else {
+                skipped.append("target \(target.id ?? 0) \(target.canonicalURL): no profile yet; resolve it first")
                 continue
             }
             let context = Self.context(for: target, in: caseFile, holderCountry: holderCountry, ownsWork: ownsWork)
-            let plan = planner.plan(stored.profile, context: context)
-            outcome.plans.append(try store.savePlan(plan, targetID: targetID, profileID: stored.id))
+            jobs.append(
+                Job(
+                    target: target,
+                    targetID: targetID,
+                    profileID: document.profileID,
+                    json: document.json,
+                    context: context
+                )
+            )
         }
-        return outcome
+        let results = prepare(jobs)
+        var prepared: [LongarmStore.PreparedPlan] = []
+        prepared.reserveCapacity(results.count)
+        for (job, result) in zip(jobs, results) {
+            switch result {
+            case .success(let plan): prepared.append(plan)
+            case .failure(let error):
+                skipped.append(
+                    "target \(job.targetID) \(job.target.canonicalURL): profile \(job.profileID) cannot be read "
+                        + "(\(error)); resolve it again"
+                )
+            }
+        }
+        let plans = try store.savePlans(prepared, createdAt: now, actor: actor)
+        return Outcome(plans: plans, skipped: skipped)
+    }
+
+    /// One target to plan, with its stored profile document.
+    struct Job: Sendable {
+        var target: Target
+        var targetID: Int64
+        var profileID: Int64
+        var json: Data
+        var context: PlanningContext
+    }
+
+    /// Decodes, plans and encodes every job, on `workers` threads; the results keep the jobs' order.
+    func prepare(_ jobs: [Job]) -> [Result<LongarmStore.PreparedPlan, any Error>] {
+        let parts = min(workers, max(1, jobs.count / 64))
+        let size = (jobs.count + parts - 1) / max(parts, 1)
+        let slots = Mutex([[Result<LongarmStore.PreparedPlan, any Error>]](repeating: [], count: parts))
+        // Synchronous CPU work: one thread per part rather than tasks on the cooperative pool.
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let slice = jobs[min(part * size, jobs.count)..<min((part + 1) * size, jobs.count)]
+            var out: [Result<LongarmStore.PreparedPlan, any Error>] = []
+            out.reserveCapacity(slice.count)
+            for job in slice {
+                out.append(
+                    Result {
+                        let profile = try LongarmStore.decodeProfile(job.json)
+                        let plan = planner.plan(profile, context: job.context)
+                        return try LongarmStore.PreparedPlan(plan, targetID: job.targetID, profileID: job.profileID)
+                    }
+                )
+            }
+            slots.withLock { $0[part] = out }
+        }
+        return slots.withLock { $0.flatMap { $0 } }
     }
 }
