@@ -121,7 +121,7 @@ let package = Package(
             dependencies: [
                 "LongarmCore", "LongarmStore", "LongarmCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                "LongarmResolve",
+                "LongarmResolve", "LongarmTestSupport",
             ]
         ),
         .testTarget(

@@ -17,6 +17,8 @@ public struct CasePlanning: Sendable {
         public var plans: [LongarmStore.StoredPlan]
         /// Targets skipped because they have no profile yet (or an unreadable one), with a sentence each.
         public var skipped: [String]
+        /// Wall-clock seconds of each phase: reading the profiles, decoding-planning-encoding, storing.
+        public var phases: (read: Double, prepare: Double, store: Double) = (0, 0, 0)
     }
 
     /// The planner over the loaded rules.
@@ -58,6 +60,8 @@ public struct CasePlanning: Sendable {
         now: Date = Date()
     ) throws -> Outcome {
         guard let caseID = caseFile.id else { return Outcome(plans: [], skipped: []) }
+        let clock = ContinuousClock()
+        let start = clock.now
         let documents = try store.latestProfileDocuments(caseID: caseID)
         var jobs: [Job] = []
         var skipped: [String] = []
@@ -77,12 +81,14 @@ public struct CasePlanning: Sendable {
                 )
             )
         }
+        let read = clock.now
         let results = prepare(jobs)
-        var prepared: [LongarmStore.PreparedPlan] = []
-        prepared.reserveCapacity(results.count)
+        let prepared = clock.now
+        var ready: [LongarmStore.PreparedPlan] = []
+        ready.reserveCapacity(results.count)
         for (job, result) in zip(jobs, results) {
             switch result {
-            case .success(let plan): prepared.append(plan)
+            case .success(let plan): ready.append(plan)
             case .failure(let error):
                 skipped.append(
                     "target \(job.targetID) \(job.target.canonicalURL): profile \(job.profileID) cannot be read "
@@ -90,8 +96,13 @@ public struct CasePlanning: Sendable {
                 )
             }
         }
-        let plans = try store.savePlans(prepared, createdAt: now, actor: actor)
-        return Outcome(plans: plans, skipped: skipped)
+        let plans = try store.savePlans(ready, createdAt: now, actor: actor)
+        let seconds = { (duration: Duration) in
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        }
+        var outcome = Outcome(plans: plans, skipped: skipped)
+        outcome.phases = (seconds(read - start), seconds(prepared - read), seconds(clock.now - prepared))
+        return outcome
     }
 
     /// One target to plan, with its stored profile document.

@@ -21,6 +21,8 @@ public struct PlanningBenchmark: Sendable {
         public var cpuSeconds: Double
         /// Wall-clock seconds of the untimed set-up (storing targets and profiles).
         public var setupSeconds: Double
+        /// Wall-clock seconds of each phase of the run.
+        public var phases: (read: Double, prepare: Double, store: Double)
     }
 
     let planner: NoticePlanner
@@ -74,7 +76,8 @@ public struct PlanningBenchmark: Sendable {
             custodyEntries: try store.custodyLog().count - custodyBefore,
             seconds: PlanBenchmark.seconds(elapsed),
             cpuSeconds: cpu,
-            setupSeconds: PlanBenchmark.seconds(setup)
+            setupSeconds: PlanBenchmark.seconds(setup),
+            phases: outcome.phases
         )
     }
 }

@@ -50,6 +50,14 @@ struct RulesBenchCommand: AsyncParsableCommand {
                     stored.setupSeconds
                 )
             )
+            print(
+                String(
+                    format: "  phases: read profiles %.2f s, decode + plan + encode %.2f s, store %.2f s",
+                    stored.phases.read,
+                    stored.phases.prepare,
+                    stored.phases.store
+                )
+            )
             let memory = await PlanBenchmark(planner: planner).run(count: count, workers: workers)
             print(
                 String(
