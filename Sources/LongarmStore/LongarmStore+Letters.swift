@@ -90,7 +90,7 @@ extension LongarmStore {
                     let id = db.lastInsertedRowID
                     var row = record
                     row.id = id
-                    try Self.appendCustody(
+                    _ = try Self.appendCustody(
                         db,
                         actor: actor,
                         action: "letter",

@@ -74,7 +74,7 @@ extension LongarmStore {
                 for prepared in plans {
                     try insert.execute(arguments: [prepared.targetID, prepared.profileID, prepared.json, createdAt])
                     let id = db.lastInsertedRowID
-                    try Self.appendCustody(
+                    _ = try Self.appendCustody(
                         db,
                         actor: actor,
                         action: "plan",
