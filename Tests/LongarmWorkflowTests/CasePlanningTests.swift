@@ -88,6 +88,25 @@ struct CasePlanningTests {
         #expect(zip(log, log.dropFirst()).allSatisfy { $1.prev == $0.chainHash })
     }
 
+    @Test func moreTargetsThanOneStoreBatchAreAllStoredWithAnUnbrokenChain() throws {
+        let store = try LongarmStore.inMemory()
+        let count = CasePlanning.storeBatch + 7
+        let (caseFile, targets) = try WorkflowFixtures.storedCase(
+            store,
+            kind: .copyright,
+            ownsWork: true,
+            urls: (0..<count).map { "https://films.example.net/watch/\($0)" }
+        )
+        let outcome = try CasePlanning(planner: WorkflowFixtures.planner, workers: 2).planCase(caseFile, store: store)
+        #expect(outcome.plans.count == count)
+        #expect(outcome.plans.map(\.targetID) == targets.compactMap(\.id))
+        let log = try store.custodyLog()
+        #expect(log.count == count)
+        #expect(log.allSatisfy { $0.entry.chainHash == $0.storedHash })
+        #expect(zip(log, log.dropFirst()).allSatisfy { $1.entry.prev == $0.entry.chainHash })
+        #expect(Set(log.map(\.entry.object)) == Set(outcome.plans.map { "plan:\($0.id)" }))
+    }
+
     @Test func targetsWithoutAProfileOrWithAnUnreadableOneAreSkippedAndTheRestStored() throws {
         let store = try LongarmStore.inMemory()
         let (caseFile, targets) = try WorkflowFixtures.storedCase(store, kind: .copyright, ownsWork: true)
