@@ -37,7 +37,7 @@ extension LongarmStore {
             self.plan = plan
             self.targetID = targetID
             self.profileID = profileID
-            self.json = try LongarmStore.jsonEncoder.encode(plan)
+            self.json = LongarmStore.planJSON(plan)
             self.sha256 = SHA256.hash(data: json).hexString
         }
     }
