@@ -121,7 +121,16 @@ let package = Package(
             dependencies: [
                 "LongarmCore", "LongarmStore", "LongarmCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                "LongarmResolve", "LongarmTestSupport",
+                "LongarmResolve",
+            ]
+        ),
+        // `plan URL` against the local internet, in a process of its own: Foundation's `Process` on Linux can miss
+        // the exit of a child `longarm` (LongarmCLITests' end-to-end runs) while the local internet's servers run.
+        .testTarget(
+            name: "LongarmPlanCommandTests",
+            dependencies: [
+                "LongarmCLI", "LongarmCore", "LongarmStore", "LongarmTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(

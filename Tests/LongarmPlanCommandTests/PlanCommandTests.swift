@@ -8,8 +8,8 @@ import Testing
 @testable import LongarmCLI
 
 /// `longarm plan URL`, run in-process against the local internet: resolved on the spot, stored only when a case
-/// is named. (In-process because a child `longarm` started beside the local internet's servers can hang
-/// Foundation's `Process` wait on Linux.)
+/// is named. (In-process, and in a test target of its own, because a child `longarm` started beside the local
+/// internet's servers can hang Foundation's `Process` wait on Linux.)
 @Suite(.serialized) struct PlanCommandTests {
     private let folder: URL
     private let database: String
