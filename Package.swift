@@ -48,7 +48,7 @@ let package = Package(
             name: "LongarmWorkflow",
             dependencies: [
                 "LongarmCore", "LongarmStore", "LongarmNet", "LongarmResolve", "LongarmRules", "LongarmEvidence",
-                "LongarmLetters",
+                "LongarmLetters", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(
@@ -144,6 +144,22 @@ let package = Package(
                 "LongarmCore", "LongarmStore", "LongarmCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "LongarmResolve",
+            ]
+        ),
+        // `plan URL` against the local internet, in a process of its own: Foundation's `Process` on Linux can miss
+        // the exit of a child `longarm` (LongarmCLITests' end-to-end runs) while the local internet's servers run.
+        .testTarget(
+            name: "LongarmPlanCommandTests",
+            dependencies: [
+                "LongarmCLI", "LongarmCore", "LongarmStore", "LongarmTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LongarmWorkflowTests",
+            dependencies: [
+                "LongarmWorkflow", "LongarmCore", "LongarmStore", "LongarmRules", "LongarmLetters", "LongarmEvidence",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(
