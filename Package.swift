@@ -17,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "LongarmCore"),
@@ -44,7 +48,21 @@ let package = Package(
             name: "LongarmWorkflow",
             dependencies: [
                 "LongarmCore", "LongarmStore", "LongarmNet", "LongarmResolve", "LongarmRules", "LongarmEvidence",
+                "LongarmLetters", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
+            name: "LongarmService",
+            dependencies: [
+                "LongarmWorkflow", "LongarmCore", "LongarmStore", "LongarmNet", "LongarmResolve", "LongarmRules",
                 "LongarmLetters",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .target(
@@ -60,6 +78,7 @@ let package = Package(
             name: "LongarmCLI",
             dependencies: [
                 "LongarmWatch",
+                "LongarmService",
                 "LongarmWorkflow",
                 "LongarmCore",
                 "LongarmStore",
@@ -108,7 +127,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LongarmStoreTests",
-            dependencies: ["LongarmStore", "LongarmCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LongarmStore", "LongarmCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "LongarmResolveTests",
@@ -135,6 +157,38 @@ let package = Package(
                 "LongarmCore", "LongarmStore", "LongarmCLI", "LongarmTestSupport", "LongarmNet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "LongarmResolve",
+            ]
+        ),
+        // `plan URL` against the local internet, in a process of its own: Foundation's `Process` on Linux can miss
+        // the exit of a child `longarm` (LongarmCLITests' end-to-end runs) while the local internet's servers run.
+        .testTarget(
+            name: "LongarmPlanCommandTests",
+            dependencies: [
+                "LongarmCLI", "LongarmCore", "LongarmStore", "LongarmTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LongarmWorkflowTests",
+            dependencies: [
+                "LongarmWorkflow", "LongarmCore", "LongarmStore", "LongarmRules", "LongarmLetters", "LongarmEvidence",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "LongarmServiceTests",
+            dependencies: [
+                "LongarmService", "LongarmCore", "LongarmStore", "LongarmRules", "LongarmResolve", "LongarmLetters",
+                "LongarmWorkflow",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                "LongarmNet",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark of the notice planner: builds 100,000 synthetic stored profiles, then times planning them
-# (in memory, and decoding their JSON first), on every core. Prints wall and processor seconds.
+# Benchmark of `longarm plan CASE`: stores a case of 100,000 synthetic targets with their profiles in a new SQLite
+# file (untimed), then times one planning run that reads the stored profiles, plans every target and stores the
+# plans with their custody entries, on every core. Prints wall and processor seconds and the three phases, then
+# the planner alone on profiles in memory. Target: under 5 s on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/longarm

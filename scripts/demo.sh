@@ -15,7 +15,7 @@ echo "DNS $LONGARM_DNS; HTTP, HTTPS, RDAP and WHOIS through --connect-to rules"
 
 echo
 echo "== 1. A case: an actor whose face was swapped into a video by AI"
-case_id=$("$bin" case new --holder "Li Wei" --kind portrait --holder-country CN \
+case_id=$("$bin" case new --holder "Li Wei" --kind portrait --holder-country CN --owns-work yes \
     --title "AI face-swap video" --work "Li Wei's likeness, taken from her public photographs" --json |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 "$bin" cases
@@ -54,9 +54,19 @@ echo "== 7. Who signs: the sender's particulars, and what each plan still needs 
 "$bin" case show "$case_id"
 
 echo
-echo "== 8. The letters: one per party and law, in the languages the rules ask for (drafts for review)"
-"$bin" letters "$case_id" --out "$out/letters" --draft
+echo "== 8. The letters: one per party and law, in the languages the rules ask for, citing the captured evidence"
+echo "(the sample holder has no address for service in Singapore, which Singapore's notices need: only those"
+echo " letters are drafts, with a visible [MISSING: address-for-service]; the .eml letters attach manifest.json)"
+"$bin" letters "$case_id" --out "$out/letters" --bundle "$out/bundle" --draft
 ls -1 "$out/letters"
+python3 - "$out/letters/index.json" <<'PY'
+import json, sys
+index = json.load(open(sys.argv[1]))
+drafts = sorted({e["party"] + ": " + ", ".join(m["element"] for m in e["missing"]) for e in index["letters"] if e["draft"]})
+print(f"{len(index['letters'])} letter files, {sum(e['draft'] for e in index['letters'])} of them drafts")
+for line in drafts:
+    print("  draft for", line)
+PY
 
 echo
 echo "== 9. Watching: notices sent, then re-checks until the content is gone"

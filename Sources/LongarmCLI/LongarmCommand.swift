@@ -23,6 +23,7 @@ public struct LongarmCommand: AsyncParsableCommand {
             RecheckCommand.self,
             HistoryCommand.self,
             NoticeCommand.self,
+            ServeCommand.self,
         ]
     )
 

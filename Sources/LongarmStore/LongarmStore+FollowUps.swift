@@ -123,7 +123,8 @@ extension LongarmStore {
 
     /// Completes a follow-up once: stores the new plan (moves), the drafted letters' records and the outcome, and
     /// for a move holds the target's open notices (their party may no longer hold the content), in one
-    /// transaction. Letter records without a plan get the new plan's identifier.
+    /// transaction. Letter records without a plan get the new plan's identifier. The new plan and every letter
+    /// get a custody entry, as when `plan` and `letters` store them.
     ///
     /// - Returns: the follow-up as stored; when it was already done, unchanged and nothing else is stored.
     @discardableResult
@@ -134,7 +135,8 @@ extension LongarmStore {
         letters: [LetterRecord],
         folder: String?,
         note: String?,
-        time: Date
+        time: Date,
+        actor: String = "longarm"
     ) throws -> FollowUpRecord {
         try writer.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM watch_followup WHERE id = ?", arguments: [id])
@@ -143,11 +145,21 @@ extension LongarmStore {
             guard !current.done else { return current }
             var planID = existingPlanID
             if let plan {
+                let prepared = try PreparedPlan(plan.plan, targetID: current.targetID, profileID: plan.profileID)
                 try db.execute(
                     sql: "INSERT INTO plan (targetId, profileId, json, createdAt) VALUES (?, ?, ?, ?)",
-                    arguments: [current.targetID, plan.profileID, try Self.jsonEncoder.encode(plan.plan), time]
+                    arguments: [current.targetID, plan.profileID, prepared.json, time]
                 )
-                planID = db.lastInsertedRowID
+                let newPlanID = db.lastInsertedRowID
+                planID = newPlanID
+                _ = try Self.appendCustody(
+                    db,
+                    actor: actor,
+                    action: "plan",
+                    object: "plan:\(newPlanID)",
+                    digest: prepared.sha256,
+                    time: time
+                )
             }
             for letter in letters {
                 try db.execute(
@@ -161,6 +173,14 @@ extension LongarmStore {
                         letter.channel, letter.language, letter.format, letter.path, letter.sha256, letter.draft,
                         letter.createdAt,
                     ]
+                )
+                _ = try Self.appendCustody(
+                    db,
+                    actor: actor,
+                    action: "letter",
+                    object: "letter:\(db.lastInsertedRowID)",
+                    digest: letter.sha256,
+                    time: letter.createdAt
                 )
             }
             if current.kind == .move {

@@ -65,25 +65,44 @@ extension LongarmStore {
     }
 
     /// Stores letter records in one transaction and returns them with their identifiers.
+    ///
+    /// Each record gets a custody entry (`letter` on `letter:<id>`, digest the SHA-256 of the file) committed
+    /// together with it: either every record and entry is stored or none.
     @discardableResult
-    public func saveLetters(_ records: [LetterRecord]) throws -> [LetterRecord] {
-        try writer.write { db in
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO letter (caseId, targetId, planId, rungStep, party, channel, language, format, path,
-                        sha256, draft, createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-            )
-            return try records.map { record in
-                try insert.execute(arguments: [
-                    record.caseID, record.targetID, record.planID, record.rungStep, record.party, record.channel,
-                    record.language, record.format, record.path, record.sha256, record.draft, record.createdAt,
-                ])
-                var stored = record
-                stored.id = db.lastInsertedRowID
-                return stored
+    public func saveLetters(_ records: [LetterRecord], actor: String = "longarm") throws -> [LetterRecord] {
+        guard !records.isEmpty else { return [] }
+        return try writer.writeWithoutTransaction { db in
+            var stored: [LetterRecord] = []
+            stored.reserveCapacity(records.count)
+            try db.inTransaction(.immediate) {
+                let insert = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO letter (caseId, targetId, planId, rungStep, party, channel, language, format,
+                            path, sha256, draft, createdAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """
+                )
+                for record in records {
+                    try insert.execute(arguments: [
+                        record.caseID, record.targetID, record.planID, record.rungStep, record.party, record.channel,
+                        record.language, record.format, record.path, record.sha256, record.draft, record.createdAt,
+                    ])
+                    let id = db.lastInsertedRowID
+                    var row = record
+                    row.id = id
+                    _ = try Self.appendCustody(
+                        db,
+                        actor: actor,
+                        action: "letter",
+                        object: "letter:\(id)",
+                        digest: record.sha256,
+                        time: record.createdAt
+                    )
+                    stored.append(row)
+                }
+                return .commit
             }
+            return stored
         }
     }
 

@@ -1,4 +1,5 @@
-import Foundation
+import Crypto
+public import Foundation
 import GRDB
 public import LongarmCore
 
@@ -13,16 +14,45 @@ extension LongarmStore {
         public var profile: HostingProfile
     }
 
-    /// Stores a new profile for a target; earlier profiles are kept as history.
+    /// Stores a new profile for a target, earlier profiles kept as history, and appends its custody entry in
+    /// the same transaction: `resolve` on `target:<id>/profile:<id>`, with the SHA-256 of the stored JSON.
     @discardableResult
-    public func saveProfile(_ profile: HostingProfile, targetID: Int64) throws -> StoredProfile {
+    public func saveProfile(
+        _ profile: HostingProfile,
+        targetID: Int64,
+        actor: String = "longarm",
+        time: Date = Date()
+    ) throws -> StoredProfile {
         let json = try Self.jsonEncoder.encode(profile)
-        return try writer.write { db in
-            try db.execute(
-                sql: "INSERT INTO profile (targetId, json, resolvedAt) VALUES (?, ?, ?)",
-                arguments: [targetID, json, profile.resolvedAt]
-            )
-            return StoredProfile(id: db.lastInsertedRowID, targetID: targetID, profile: profile)
+        let digest = SHA256.hash(data: json).map { String(format: "%02x", $0) }.joined()
+        return try writer.writeWithoutTransaction { db in
+            var stored: StoredProfile?
+            try db.inTransaction(.immediate) {
+                try db.execute(
+                    sql: "INSERT INTO profile (targetId, json, resolvedAt) VALUES (?, ?, ?)",
+                    arguments: [targetID, json, profile.resolvedAt]
+                )
+                let id = db.lastInsertedRowID
+                _ = try Self.appendCustody(
+                    db,
+                    actor: actor,
+                    action: "resolve",
+                    object: "target:\(targetID)/profile:\(id)",
+                    digest: digest,
+                    time: time
+                )
+                stored = StoredProfile(id: id, targetID: targetID, profile: profile)
+                return .commit
+            }
+            guard let stored else { throw StoreError.inconsistent("profile insert produced no row") }
+            return stored
+        }
+    }
+
+    /// The JSON a profile is stored as, whose SHA-256 its custody entry records.
+    public func storedProfileJSON(id: Int64) throws -> Data? {
+        try writer.read { db in
+            try Data.fetchOne(db, sql: "SELECT json FROM profile WHERE id = ?", arguments: [id])
         }
     }
 

@@ -10,14 +10,18 @@ public struct LetterWriting: Sendable {
     public var composer: LetterComposer
     /// The options every letter is rendered with.
     public var options: LetterOptions
+    /// Who the letters' custody entries name as acting.
+    public var actor: String
 
     /// Creates the step.
-    public init(composer: LetterComposer, options: LetterOptions) {
+    public init(composer: LetterComposer, options: LetterOptions, actor: String = "longarm") {
         self.composer = composer
         self.options = options
+        self.actor = actor
     }
 
-    /// Renders the letters of `targets` and writes them into `directory`.
+    /// Renders the letters of `targets` and writes them into `directory`; `evidence` (by target id, see
+    /// ``CaseEvidence``) fills the evidence section, and its manifest is attached to `.eml` letters.
     ///
     /// - Throws: `LetterError` when a required element is missing and `options.draft` is off; file and store
     ///   errors otherwise.
@@ -36,7 +40,7 @@ public struct LetterWriting: Sendable {
             to: directory,
             now: now
         )
-        try store.saveLetters(records)
+        try store.saveLetters(records, actor: actor)
         return index
     }
 

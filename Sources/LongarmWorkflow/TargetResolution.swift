@@ -5,20 +5,22 @@ public import LongarmStore
 /// Resolves stored targets and stores their profiles: shared by `submit`, `resolve --case`, re-checks and the
 /// service.
 public enum TargetResolution {
-    /// Resolves `targets` in one run (sharing domain and network lookups) and stores a profile for each.
+    /// Resolves `targets` in one run (sharing domain and network lookups) and stores a profile for each, each
+    /// with its `resolve` custody entry naming `actor`.
     ///
     /// - Returns: the profiles, in the order of `targets`.
     @discardableResult
     public static func resolveAndStore(
         _ targets: [Target],
         resolver: HostingResolver,
-        store: LongarmStore
+        store: LongarmStore,
+        actor: String = "longarm"
     ) async throws -> [HostingProfile] {
         guard !targets.isEmpty else { return [] }
         let profiles = await resolver.resolve(targets.map(request(for:)))
         for (target, profile) in zip(targets, profiles) {
             guard let id = target.id else { continue }
-            try store.saveProfile(profile, targetID: id)
+            try store.saveProfile(profile, targetID: id, actor: actor)
         }
         return profiles
     }

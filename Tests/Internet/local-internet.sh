@@ -6,6 +6,7 @@
 #   Tests/Internet/local-internet.sh stop DIR
 #
 # WATCH_PID (usually the caller's $$): the servers also exit when that process ends, so nothing is left behind.
+# LOCALNET_FIXTURES=DIR serves another fixture tree (zones/, web/, whois/) instead of this folder's.
 # DIR receives ready.json (ports, rules), env.sh, requests.jsonl (every request served) and serve.log.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -17,9 +18,10 @@ case "$command" in
 start)
     mkdir -p "$dir"
     rm -f "$dir/ready.json"
-    watch=()
-    [ -n "${3:-}" ] && watch=(--watch-pid "$3")
-    nohup python3 "$here/serve.py" --dir "$dir" "${watch[@]}" >"$dir/serve.log" 2>&1 </dev/null &
+    extra=()
+    [ -n "${3:-}" ] && extra=(--watch-pid "$3")
+    [ -n "${LOCALNET_FIXTURES:-}" ] && extra+=(--fixtures "$LOCALNET_FIXTURES")
+    nohup python3 "$here/serve.py" --dir "$dir" "${extra[@]}" >"$dir/serve.log" 2>&1 </dev/null &
     echo $! >"$dir/serve.pid"
     for _ in $(seq 1 300); do
         if [ -f "$dir/ready.json" ]; then

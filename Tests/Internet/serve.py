@@ -3,7 +3,7 @@
 
 Python 3 standard library only. Usage:
 
-    serve.py --dir STATE_DIR [--watch-pid PID]
+    serve.py --dir STATE_DIR [--watch-pid PID] [--fixtures DIR]
 
 Everything runs on loopback ports picked at start-up. When all servers answer, STATE_DIR holds:
 
@@ -11,7 +11,8 @@ Everything runs on loopback ports picked at start-up. When all servers answer, S
     env.sh      the same environment as `export` lines, for shell scripts
     requests.jsonl  one JSON line per request served (web and WHOIS), for tests and benchmarks
 
-Fixtures (next to this script):
+Fixtures (next to this script, or in the folder --fixtures names, such as the resolution benchmark's
+generated local internet):
 
     zones/<zone>.zone               nsd zone files, one zone per file
     web/<host>/<path>               bodies; a directory serves its index.html
@@ -22,8 +23,9 @@ Fixtures (next to this script):
 
 Each WHOIS server directory gets its own port and a connect-to rule `<server>:43:127.0.0.1:<port>`; the
 catch-all rule `:43:127.0.0.1:<port>` answers "No match" for servers without fixtures.
-Special web paths on every host: /_requests (the log as JSON; ?reset=1 clears it), /_echo (returns the
-request body, with the method in X-Echo-Method), and two fault switches for tests:
+Special web paths on every host: /_requests (the log as JSON; ?reset=1 clears it), /_counts (requests per web
+host, per WHOIS server and per host+path since start-up, and nsd's query counters under "dns"; never reset),
+/_echo (returns the request body, with the method in X-Echo-Method), and two fault switches for tests:
 
     POST /_override  {"host", "path", "prefix", "status", "headers", "delay", "hang", "body", "clear"}
         serves the given metadata for host+path (host defaults to the Host header; "prefix": true matches every
@@ -44,7 +46,7 @@ import threading
 
 sys.dont_write_bytecode = True  # keep __pycache__ out of the fixture tree
 
-from localnet.common import ROOT, STATE, process_alive  # noqa: E402
+from localnet.common import STATE, fixtures, process_alive  # noqa: E402
 from localnet.nsd import pick_dns_port, start_nsd  # noqa: E402
 from localnet.web import TLSWebHandler, ThreadingServer, WebHandler, make_certificates  # noqa: E402
 from localnet.whois import WHOISServer  # noqa: E402
@@ -64,7 +66,10 @@ def main():
     parser.add_argument("--dir", required=True, help="state directory (config, certificates, logs, ready.json)")
     parser.add_argument("--watch-pid", type=int, help="exit when this process has gone")
     parser.add_argument("--cleanup", action="store_true", help="delete the state directory on exit")
+    parser.add_argument("--fixtures", help="serve zones/, web/ and whois/ from this folder instead (benchmarks)")
     args = parser.parse_args()
+    if args.fixtures:
+        STATE["fixtures"] = os.path.abspath(args.fixtures)
     state_dir = os.path.abspath(args.dir)
     os.makedirs(state_dir, exist_ok=True)
     for stale in ("ready.json", "env.sh"):
@@ -87,7 +92,7 @@ def main():
         STATE["tls_context"], ca_path = make_certificates(state_dir)
         http_port = serve_forever(ThreadingServer(("127.0.0.1", 0), WebHandler))
         https_port = serve_forever(ThreadingServer(("127.0.0.1", 0), TLSWebHandler))
-        whois_root = os.path.join(ROOT, "whois")
+        whois_root = os.path.join(fixtures(), "whois")
         whois_ports = {}
         for name in sorted(os.listdir(whois_root)):
             if os.path.isdir(os.path.join(whois_root, name)):

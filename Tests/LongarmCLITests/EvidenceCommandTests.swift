@@ -125,11 +125,58 @@ import Testing
         defer { FetcherFactory.override.withLock { $0 = nil } }
 
         try await run(["evidence", "capture", "\(caseID)", "--db", db, "--gzip"])
-        let captures = try store.captures(caseID: caseID)
+        // Captures run concurrently, so they are stored in the order they finish.
+        let captures = try store.captures(caseID: caseID).sorted { ($0.targetID ?? 0) < ($1.targetID ?? 0) }
         #expect(captures.map(\.url) == urls)
         #expect(captures.map(\.targetID) == targetIDs)
         #expect(captures.allSatisfy { $0.warcFile.hasSuffix(".warc.gz") })
         #expect(await exitCode(["evidence", "verify", "\(caseID)", "--db", db]) == 0)
+    }
+
+    /// One page per host; `down.example` refuses every connection.
+    struct PartlyDownWeb: HTTPFetching {
+        struct Refused: Error, CustomStringConvertible {
+            var description: String { "connection refused" }
+        }
+
+        func fetch(_ request: HTTPRequest) async throws -> HTTPExchange {
+            if request.url.contains("down.example") { throw Refused() }
+            return try await OnePageWeb().fetch(request)
+        }
+    }
+
+    @Test func submitWithEvidenceCapturesEachNewTargetAtIntake() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("longarm-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("l.sqlite").path
+        let store = try LongarmStore(path: db)
+        let caseID = try #require(try store.createCase(CaseFile(holder: "A", kind: .copyright)).id)
+        FetcherFactory.override.withLock { $0 = { _ in (PartlyDownWeb(), nil) } }
+        defer { FetcherFactory.override.withLock { $0 = nil } }
+
+        let urls = ["http://one.example/a", "http://down.example/b", "http://two.example/c"]
+        let status = await exitCode(
+            ["submit"] + urls + ["--case", "\(caseID)", "--evidence", "--no-resolve", "--db", db, "--json"]
+        )
+        #expect(status == 1, "a page that could not be captured makes the run a failure")
+        let targets = try store.targets(caseID: caseID)
+        #expect(targets.count == 3, "every target is stored, captured or not")
+        let captures = try store.captures(caseID: caseID)
+        #expect(Set(captures.map(\.url)) == ["http://one.example/a", "http://two.example/c"])
+        let byURL = Dictionary(uniqueKeysWithValues: targets.map { ($0.canonicalURL, $0.id) })
+        #expect(captures.allSatisfy { $0.targetID != nil && $0.targetID == byURL[$0.url] })
+        let actions = try store.custodyLog().map(\.entry.action)
+        #expect(actions == ["capture", "capture"])
+        #expect(await exitCode(["evidence", "verify", "\(caseID)", "--db", db]) == 0)
+
+        // A URL the case already holds is not captured again.
+        #expect(
+            await exitCode([
+                "submit", "http://one.example/a", "--case", "\(caseID)", "--evidence", "--no-resolve", "--db", db,
+            ])
+                == 0
+        )
+        #expect(try store.captures(caseID: caseID).count == 2)
     }
 
     @Test func benchRunsOnTheSyntheticServer() async throws {

@@ -21,6 +21,35 @@ import Testing
         )
     }
 
+    private struct Counts: Decodable {
+        var web: [String: Int]
+        var whois: [String: Int]
+        var paths: [String: Int]
+        var dns: [String: Int]
+    }
+
+    @Test func countsEndpointReportsRequestsPerServerAndNSDQueries() async throws {
+        let internet = try await LocalInternet.shared()
+        let configuration = try internet.configuration()
+        let client = CurlHTTPClient(configuration: configuration)
+        func counts() async throws -> Counts {
+            let answer = try await client.fetch(HTTPRequest(url: "http://anything.example/_counts"))
+            return try JSONDecoder().decode(Counts.self, from: answer.body)
+        }
+        let before = try await counts()
+        let marker = UUID().uuidString
+        _ = try await client.fetch(HTTPRequest(url: "https://mirror.fakevid.ru/video/7781?\(marker)"))
+        _ = try await DNSClient(configuration: configuration).query("mirror.fakevid.ru", type: .a)
+        _ = try await WHOISClient(configuration: configuration).query("fakevid.ru", server: "whois.tcinet.ru")
+        let after = try await counts()
+        #expect(after.paths["mirror.fakevid.ru/video/7781?\(marker)"] == 1)
+        #expect(after.web["mirror.fakevid.ru", default: 0] > before.web["mirror.fakevid.ru", default: 0])
+        #expect(after.whois["whois.tcinet.ru", default: 0] > before.whois["whois.tcinet.ru", default: 0])
+        #expect(after.dns["A", default: 0] > before.dns["A", default: 0], "nsd's own counters, via nsd-control")
+        #expect(after.dns["queries", default: 0] > before.dns["queries", default: 0])
+        #expect(after.web["anything.example"] == nil, "reading the counters is not counted")
+    }
+
     @Test func shellScriptStartsServersAndStopsThem() async throws {
         let script = LocalInternet.fixturesRoot.appendingPathComponent("local-internet.sh").path
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("longarm-sh-\(UUID().uuidString)")

@@ -1,3 +1,4 @@
+import LongarmCore
 import LongarmNet
 import Testing
 

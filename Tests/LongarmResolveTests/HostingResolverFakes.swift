@@ -14,7 +14,9 @@ final class CallCounter: Sendable {
 
 struct FakeDNS: HostAddressLookup {
     var answers: [String: DNSFacts]
+    let calls = CallCounter()
     func resolve(host: String, registrableDomain: String?) async -> Lookup<DNSFacts> {
+        calls.record(host)
         guard let facts = answers[host] else { return Lookup(nil, warnings: ["\(host): NXDOMAIN from 127.0.0.1:53"]) }
         return Lookup(facts)
     }

@@ -17,12 +17,13 @@ import Testing
 
     private func sources(
         dns: [String: DNSFacts],
+        dnsLookup: FakeDNS? = nil,
         registration: FakeRegistration = FakeRegistration(facts: [:]),
         networks: FakeNetworks = FakeNetworks(networks: []),
         geo: [String: String] = [:]
     ) -> HostingResolver.Sources {
         HostingResolver.Sources(
-            dns: FakeDNS(answers: dns),
+            dns: dnsLookup ?? FakeDNS(answers: dns),
             registration: registration,
             network: networks,
             asn: FakeASN(origins: [
@@ -122,6 +123,27 @@ import Testing
         #expect(registration.calls.total == 10)
         #expect((0..<10).allSatisfy { registration.calls["site\($0).net"] == 1 })
         #expect(networks.calls.total == 1, "200 addresses in one announced prefix share one network lookup")
+    }
+
+    @Test func eachHostIsAskedOfDNSOnceHoweverManyURLsShareIt() async {
+        let answers = [
+            "www.site.net": DNSFacts(a: ["88.198.1.1"]), "m.site.net": DNSFacts(a: ["88.198.1.2"]),
+        ]
+        let dns = FakeDNS(answers: answers)
+        let requests = (0..<60).map { index in
+            ResolutionRequest(
+                url: "https://\(index % 2 == 0 ? "www" : "m").site.net/v/\(index)",
+                canonicalUrl: "https://\(index % 2 == 0 ? "www" : "m").site.net/v/\(index)",
+                host: index % 2 == 0 ? "www.site.net" : "m.site.net",
+                registrableDomain: "site.net"
+            )
+        }
+        let resolver = HostingResolver(sources: sources(dns: [:], dnsLookup: dns), concurrency: 16)
+        let profiles = await resolver.resolve(requests)
+        #expect(dns.calls.total == 2, "60 URLs on two hosts ask DNS twice")
+        #expect(dns.calls["www.site.net"] == 1)
+        #expect(profiles.filter { $0.dns.a == ["88.198.1.1"] }.count == 30)
+        #expect(profiles[1].url == "https://m.site.net/v/1", "each profile keeps its own URL")
     }
 
     @Test func networkThatDoesNotCoverTheAddressIsLookedUpSeparately() async {

@@ -150,7 +150,7 @@ func rejectsMalformedBootstrapFiles(json: String, detail: String) {
     for name in RDAPBootstrap.fileNames { #expect(bootstrap.publications[name] != nil) }
 }
 
-@Test func locatorPrefersTheEnvironmentAndWalksUp() throws {
+@Test func locatorFollowsCoresDataDirectoryRule() throws {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("longarm-loc-\(UUID())")
     let nested = root.appendingPathComponent("a/b/c")
     try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
@@ -159,9 +159,11 @@ func rejectsMalformedBootstrapFiles(json: String, detail: String) {
         withIntermediateDirectories: true
     )
     try Data("{}".utf8).write(to: root.appendingPathComponent("Data/rdap/dns.json"))
+    try Data("# sources\n".utf8).write(to: root.appendingPathComponent("Data/SOURCES.md"))
     defer { try? FileManager.default.removeItem(at: root) }
 
-    let walked = ResolveDataLocator(environment: [:], executable: nil, currentDirectory: nested)
+    // A Data/ folder (marked by SOURCES.md) above the executable, as DataDirectory finds it for every module.
+    let walked = ResolveDataLocator(environment: [:], executablePath: nested.appendingPathComponent("longarm").path)
     #expect(
         try walked.locate("rdap/dns.json").standardizedFileURL.path
             == root.appendingPathComponent("Data/rdap/dns.json").path
@@ -170,11 +172,13 @@ func rejectsMalformedBootstrapFiles(json: String, detail: String) {
     #expect(missing?.code == .notFound)
 
     let explicit = ResolveDataLocator(
-        environment: ["LONGARM_DATA": "/elsewhere"],
-        executable: nil,
-        currentDirectory: nested
+        environment: ["LONGARM_DATA": nested.path],
+        executablePath: nested.appendingPathComponent("longarm").path
     )
-    #expect(explicit.candidates.first?.path == "/elsewhere")
+    #expect(explicit.candidates.first?.path == nested.path, "LONGARM_DATA comes first")
+    let absent = ResolveDataLocator(environment: ["LONGARM_DATA": "/nonexistent-longarm-data"], executablePath: nil)
+    let error = #expect(throws: ResolveDataError.self) { try absent.locate("rdap/dns.json") }
+    #expect(error?.description.contains("LONGARM_DATA=/nonexistent-longarm-data") == true)
 }
 
 @Test func flagBeatsEnvironmentWhichBeatsTheShippedSnapshot() throws {

@@ -3,6 +3,7 @@ import Foundation
 import LongarmCore
 import LongarmLetters
 import LongarmStore
+import LongarmWorkflow
 
 /// `longarm case show CASE`: the case's particulars and what its stored plans still need.
 struct CaseShowCommand: AsyncParsableCommand {
@@ -38,12 +39,13 @@ struct CaseShowCommand: AsyncParsableCommand {
             }
             let targets = try db.targets(caseID: caseID)
             let plans = try db.latestPlans(caseID: caseID)
+            let evidence = try CaseEvidence.summaries(for: caseFile, targets: targets, store: db)
             var missing: [Missing] = []
             for (targetID, stored) in plans.sorted(by: { $0.key < $1.key }) {
                 for rung in stored.plan.rungs {
                     let check = ElementCheck(
                         caseFile: caseFile,
-                        hasEvidence: false,
+                        hasEvidence: evidence[targetID] != nil,
                         lawCountry: stored.plan.lawCountry,
                         hasLegalBasis: !rung.legalBasis.isEmpty
                     )
@@ -82,7 +84,7 @@ struct CaseShowCommand: AsyncParsableCommand {
             if fields.isEmpty {
                 print("nothing missing for the stored plans")
             } else {
-                print("missing for the stored plans (evidence is checked when letters are written):")
+                print("missing for the stored plans (evidence: the successful captures stored for each target):")
                 for field in fields {
                     let needing = missing.filter { $0.fields.contains(field) }
                     let parties = Array(Set(needing.map(\.party))).sorted().joined(separator: ", ")

@@ -3,6 +3,7 @@ import Foundation
 import LongarmCore
 import LongarmEvidence
 import LongarmStore
+import LongarmWorkflow
 
 /// `longarm evidence bench`: measures capture-and-record throughput.
 ///
@@ -47,34 +48,33 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
                 )
             )
             let recorder = EvidenceRecorder(store: db, dataDirectory: scratch, actor: "bench")
+            let collection = EvidenceCollection(capturer: capturer, recorder: recorder, concurrency: concurrency)
             let base = urlBase ?? "http://bench.invalid/page"
+            let jobs = (0..<pages).map { EvidenceCollection.Job(url: "\(base)/\($0)") }
             let clock = ContinuousClock()
             let start = clock.now
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                var next = 0
-                func launch() {
-                    let index = next
-                    next += 1
-                    group.addTask {
-                        let page = try await capturer.capture(url: "\(base)/\(index)")
-                        _ = try await recorder.record(page, caseID: caseID, targetID: nil)
-                    }
-                }
-                for _ in 0..<min(concurrency, pages) { launch() }
-                while try await group.next() != nil {
-                    if next < pages { launch() }
-                }
-            }
+            let outcomes = await collection.capture(jobs, caseID: caseID)
             let elapsed = clock.now - start
+            let failed = outcomes.filter { $0.capture == nil }
+            if let first = failed.first, case .failure(let error) = first.result {
+                throw CLIError(
+                    .failure,
+                    "\(failed.count) of \(pages) captures failed; first: \(first.job.url): \(error)"
+                )
+            }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let label =
                 urlBase == nil
                 ? "synthetic in-memory server, EXCLUDING network" : "through the HTTP client from \(base)"
             let rate = String(format: "%.0f", Double(pages) / seconds)
             let time = String(format: "%.2f", seconds)
+            let stored = try db.captures(caseID: caseID)
+            let bodyBytes = stored.reduce(0) { $0 + $1.exchanges.reduce(0) { $0 + $1.bodySize } }
             print(
-                "evidence capture: \(pages) pages of \(size) bytes in \(time) s = \(rate) pages/s "
-                    + "(\(label); hashing, WARC, fsync, SQLite included)"
+                "evidence capture: \(pages) pages of \(bodyBytes / max(1, stored.count)) bytes in \(time) s = \(rate) pages/s, "
+                    + "CPU \(String(format: "%.2f", ProcessUsage.processorSeconds())) s, "
+                    + "peak RSS \(ProcessUsage.peakMegabytes()) MiB, \(stored.count) captures stored "
+                    + "(\(label); \(concurrency) at a time; hashing, WARC, fsync, SQLite included)"
             )
         }
     }

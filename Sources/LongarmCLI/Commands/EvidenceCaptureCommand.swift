@@ -4,6 +4,7 @@ import LongarmCore
 import LongarmEvidence
 import LongarmNet
 import LongarmStore
+import LongarmWorkflow
 
 /// `longarm evidence capture URL|CASE`: captures a URL (with `--case`) or every target of a case.
 struct EvidenceCaptureCommand: AsyncParsableCommand {
@@ -57,51 +58,34 @@ struct EvidenceCaptureCommand: AsyncParsableCommand {
                 throw CLIError(.badInput, "case \(caseNumber): no such case in \(store.resolvedPath)")
             }
             let targets = try db.targets(caseID: caseNumber)
-            let jobs: [(url: String, targetID: Int64?)]
+            let jobs: [EvidenceCollection.Job]
             if Int64(subject) != nil && caseID == nil {
-                jobs = targets.map { ($0.canonicalURL, $0.id) }
+                jobs = EvidenceCollection.jobs(for: targets)
                 if jobs.isEmpty { throw CLIError(.badInput, "case \(caseNumber): has no targets to capture") }
             } else {
                 let match = targets.first { $0.canonicalURL == subject || $0.submittedURL == subject }
-                jobs = [(subject, match?.id)]
+                jobs = [EvidenceCollection.Job(url: subject, targetID: match?.id)]
             }
-            let fetcher = try FetcherFactory.makeFetcher(settings)
-            let capturer = EvidenceCapturer(
-                fetcher: fetcher,
-                resolver: FetcherFactory.makeResolver(settings),
-                configuration: CaptureConfiguration(
-                    maxBodyBytes: maxBody,
-                    timeout: settings.timeout,
-                    toolVersion: "longarm/\(LongarmVersion.current)",
-                    allowPrivateTargets: settings.allowPrivateTargets
-                )
-            )
-            let recorder = EvidenceRecorder(
+            let collection = try EvidenceCollection.live(
+                net: settings,
                 store: db,
                 dataDirectory: data.resolved(store: store),
-                actor: actorName,
-                gzip: gzip
+                maxBodyBytes: maxBody,
+                gzip: gzip,
+                tsaURL: tsa
             )
             var results: [EvidenceCapture] = []
             var failures = 0
             var unreachable = 0
-            for job in jobs {
-                do {
-                    let page = try await capturer.capture(url: job.url)
-                    let capture = try await recorder.record(page, caseID: caseNumber, targetID: job.targetID)
-                    if let tsa {
-                        try await recorder.timestampWARC(
-                            of: capture,
-                            client: TimestampClient(fetcher: fetcher),
-                            tsaURL: tsa
-                        )
-                    }
+            for outcome in await collection.capture(jobs, caseID: caseNumber) {
+                switch outcome.result {
+                case .success(let capture):
                     results.append(capture)
                     if !output.json { printSummary(capture) }
-                } catch {
+                case .failure(let error):
                     failures += 1
                     if error is NetError { unreachable += 1 }
-                    printError("longarm: \(job.url): \(error)")
+                    printError("longarm: \(outcome.job.url): \(error)")
                 }
             }
             if output.json { try JSONOutput.print(results) }
@@ -111,11 +95,6 @@ struct EvidenceCaptureCommand: AsyncParsableCommand {
                 throw ExitCode(status.rawValue)
             }
         }
-    }
-
-    private var actorName: String {
-        let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
-        return "longarm/\(LongarmVersion.current) (\(user)@\(ProcessInfo.processInfo.hostName))"
     }
 
     private func printSummary(_ capture: EvidenceCapture) {

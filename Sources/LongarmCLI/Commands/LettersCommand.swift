@@ -23,6 +23,10 @@ struct LettersCommand: AsyncParsableCommand {
     @Option(help: "auto (follow the rules) or a language code such as en, ja, zh-Hant.") var lang = "auto"
     @Flag(help: "Write letters even when data is missing, with visible placeholders.") var draft = false
     @Option(help: "Templates folder (env LONGARM_TEMPLATES; default: the shipped Templates/).") var templates: String?
+    @Option(
+        help: "The case's exported evidence bundle (folder or .zip): its manifest.json is attached to .eml letters."
+    )
+    var bundle: String?
     @OptionGroup var data: DataOptions
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -59,12 +63,28 @@ struct LettersCommand: AsyncParsableCommand {
                 draft: draft,
                 version: LongarmVersion.current
             )
-            let writing = LetterWriting(composer: LetterComposer(library: library, book: book), options: options)
+            let evidence: [Int64: EvidenceSummary]
+            do {
+                evidence = try CaseEvidence.summaries(
+                    for: caseFile,
+                    targets: targets.map(\.target),
+                    store: db,
+                    bundle: bundle.map { URL(fileURLWithPath: $0) }
+                )
+            } catch let error as CaseEvidenceError {
+                throw CLIError(.badInput, "\(error)")
+            }
+            let writing = LetterWriting(
+                composer: LetterComposer(library: library, book: book),
+                options: options,
+                actor: CustodyActor.current
+            )
             let index: LetterIndex
             do {
                 index = try writing.write(
                     caseFile: caseFile,
                     targets: targets,
+                    evidence: evidence,
                     to: URL(fileURLWithPath: out),
                     store: db
                 )

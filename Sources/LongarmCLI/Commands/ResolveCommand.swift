@@ -11,14 +11,18 @@ struct ResolveCommand: AsyncParsableCommand {
         commandName: "resolve",
         abstract: "Resolve the hosting of URLs (DNS, RDAP/WHOIS, ASN, geolocation, CDN).",
         discussion: """
-            With URLs, prints one profile per URL in input order and stores nothing; a URL that cannot be \
-            resolved still gets its profile, with the reasons in "warnings". With --case, re-resolves the case's \
-            targets and stores a new profile for each (earlier ones are kept as history).
+            With URLs (arguments, then the rows of --from FILE), prints one profile per URL in input order and \
+            stores nothing; a URL that cannot be resolved still gets its profile, with the reasons in "warnings". \
+            With --case, re-resolves the case's targets and stores a new profile for each (earlier ones are kept \
+            as history).
             """
     )
 
     @Argument(help: "URLs to resolve.")
     var urls: [String] = []
+
+    @Option(name: .customLong("from"), help: "A batch file of URLs: CSV with header url[,…], or JSON Lines.")
+    var batchFile: String?
 
     @Option(name: .customLong("case"), help: "Re-resolve every target of this case and store the profiles.")
     var caseID: Int64?
@@ -28,8 +32,8 @@ struct ResolveCommand: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if urls.isEmpty == (caseID == nil) {
-            throw ValidationError("give URLs or --case ID (not both)")
+        if (urls.isEmpty && batchFile == nil) == (caseID == nil) {
+            throw ValidationError("give URLs (or --from FILE) or --case ID (not both)")
         }
     }
 
@@ -47,52 +51,73 @@ struct ResolveCommand: AsyncParsableCommand {
                 profiles = try await TargetResolution.resolveAndStore(
                     targets,
                     resolver: resolver,
-                    store: db
+                    store: db,
+                    actor: CustodyActor.current
                 )
                 if !output.json, !profiles.isEmpty {
                     printError("resolved \(profiles.count) target(s); profiles stored")
                 }
             } else {
-                let canonicalizer = URLCanonicalizer(publicSuffixList: try PublicSuffixListLoader.shipped())
-                var requests: [ResolutionRequest?] = []
-                var failures: [Int: String] = [:]
-                for (index, url) in urls.enumerated() {
-                    do {
-                        let canonical = try canonicalizer.canonicalize(url)
-                        requests.append(
-                            ResolutionRequest(
-                                url: url,
-                                canonicalUrl: canonical.canonical,
-                                host: canonical.host,
-                                registrableDomain: canonical.registrableDomain
-                            )
-                        )
-                    } catch {
-                        printError("argument:\(index + 1): \(error)")
-                        failures[index] = "\(error)"
-                        requests.append(nil)
+                var inputs = urls.enumerated().map { (label: "argument:\($0.offset + 1)", url: $0.element) }
+                if let batchFile {
+                    let read = BatchReader.read(try BatchFile.read(batchFile), source: batchFile)
+                    for error in read.errors {
+                        printError(error.description)
                         anyBad = true
                     }
+                    inputs += read.rows.map { (label: "\(batchFile):\($0.line)", url: $0.url) }
                 }
-                let resolved = await resolver.resolve(requests.compactMap(\.self))
-                var next = resolved.makeIterator()
-                profiles = requests.enumerated().map { index, request in
-                    if request != nil, let profile = next.next() { return profile }
-                    return HostingProfile(
-                        url: urls[index],
-                        canonicalUrl: "",
-                        host: "",
-                        registrableDomain: nil,
-                        warnings: [failures[index] ?? "not resolved"]
-                    )
-                }
+                let outcome = try await resolveURLs(inputs, resolver: resolver)
+                profiles = outcome.profiles
+                anyBad = anyBad || outcome.anyBad
             }
             if output.json {
-                try JSONOutput.print(profiles)
+                try await JSONOutput.printArray(profiles)
             } else {
                 for profile in profiles { ProfileSummary(profile).print() }
             }
         }
         if anyBad { throw ExitCode(CLIError.Status.badInput.rawValue) }
+    }
+
+    /// Canonicalises and resolves `inputs` in one run; a URL that cannot be canonicalised keeps its place in the
+    /// output, as a profile whose warning says why.
+    private func resolveURLs(
+        _ inputs: [(label: String, url: String)],
+        resolver: HostingResolver
+    ) async throws -> (profiles: [HostingProfile], anyBad: Bool) {
+        let canonicalizer = URLCanonicalizer(publicSuffixList: try PublicSuffixListLoader.shipped())
+        var requests: [ResolutionRequest?] = []
+        var failures: [Int: String] = [:]
+        for (index, input) in inputs.enumerated() {
+            do {
+                let canonical = try canonicalizer.canonicalize(input.url)
+                requests.append(
+                    ResolutionRequest(
+                        url: input.url,
+                        canonicalUrl: canonical.canonical,
+                        host: canonical.host,
+                        registrableDomain: canonical.registrableDomain
+                    )
+                )
+            } catch {
+                printError("\(input.label): \(error)")
+                failures[index] = "\(error)"
+                requests.append(nil)
+            }
+        }
+        let resolved = await resolver.resolve(requests.compactMap(\.self))
+        var next = resolved.makeIterator()
+        let profiles = requests.enumerated().map { index, request in
+            if request != nil, let profile = next.next() { return profile }
+            return HostingProfile(
+                url: inputs[index].url,
+                canonicalUrl: "",
+                host: "",
+                registrableDomain: nil,
+                warnings: [failures[index] ?? "not resolved"]
+            )
+        }
+        return (profiles, !failures.isEmpty)
     }
 }

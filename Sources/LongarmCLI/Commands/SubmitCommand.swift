@@ -14,7 +14,9 @@ struct SubmitCommand: AsyncParsableCommand {
             dropped, percent-encoding normalised) and stored once per case: a URL the case already holds, or one \
             repeated in the same batch, is reported as a duplicate. The whole batch is stored in one transaction. \
             A bad row gets one line on stderr (FILE:LINE: problem: "input"; command-line URLs are \
-            argument:POSITION), the good rows are stored, and the exit status is 65.
+            argument:POSITION), the good rows are stored, and the exit status is 65. With --evidence each new \
+            target is captured (as `evidence capture` does) before its hosting is resolved; a page that cannot \
+            be captured is reported, the rest go on, and the exit status is 1.
             """
     )
 
@@ -39,7 +41,11 @@ struct SubmitCommand: AsyncParsableCommand {
     )
     var noResolve = false
 
+    @Flag(help: "Capture each new target as evidence at intake, before resolution (WARC, custody entry).")
+    var evidence = false
+
     @OptionGroup var net: NetOptions
+    @OptionGroup var evidenceStorage: EvidenceStorageOptions
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
@@ -58,6 +64,7 @@ struct SubmitCommand: AsyncParsableCommand {
 
     func run() async throws {
         var anyRejected = false
+        var captureFailed = false
         try await withCLIErrors {
             let db = try store.open()
             guard try db.caseFile(id: caseID) != nil else {
@@ -90,8 +97,28 @@ struct SubmitCommand: AsyncParsableCommand {
             }
             rejected.sort { ($0.source == "argument" ? 0 : 1, $0.line) < ($1.source == "argument" ? 0 : 1, $1.line) }
             let results = try db.addTargets(prepared.map(\.target))
-            let report = SubmitReport(caseID: caseID, prepared: prepared, results: results, rejected: rejected)
+            var report = SubmitReport(caseID: caseID, prepared: prepared, results: results, rejected: rejected)
             for error in rejected { printError(error.description) }
+            let added = results.compactMap { result -> Target? in
+                if case .added(let target) = result { return target }
+                return nil
+            }
+            if evidence {
+                // Captured first: the page may be gone by the time resolution and planning are done.
+                let collection = try EvidenceCollection.live(
+                    net: try net.configuration(),
+                    store: db,
+                    dataDirectory: evidenceStorage.resolved(store: store)
+                )
+                let outcomes = await collection.capture(EvidenceCollection.jobs(for: added), caseID: caseID)
+                report.evidence = outcomes.map(SubmitReport.Captured.init)
+                for outcome in outcomes {
+                    if case .failure(let error) = outcome.result {
+                        printError("longarm: \(outcome.job.url): not captured: \(error)")
+                        captureFailed = true
+                    }
+                }
+            }
             if output.json {
                 try JSONOutput.print(report)
             } else {
@@ -99,14 +126,11 @@ struct SubmitCommand: AsyncParsableCommand {
             }
             anyRejected = !rejected.isEmpty
             if !noResolve {
-                let added = results.compactMap { result -> Target? in
-                    if case .added(let target) = result { return target }
-                    return nil
-                }
                 let profiles = try await TargetResolution.resolveAndStore(
                     added,
                     resolver: try net.resolver(),
-                    store: db
+                    store: db,
+                    actor: CustodyActor.current
                 )
                 if !output.json, !profiles.isEmpty {
                     printError("resolved \(profiles.count) target(s); profiles stored")
@@ -114,6 +138,7 @@ struct SubmitCommand: AsyncParsableCommand {
             }
         }
         if anyRejected { throw ExitCode(CLIError.Status.badInput.rawValue) }
+        if captureFailed { throw ExitCode(CLIError.Status.failure.rawValue) }
     }
 
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LongarmCore
 import LongarmStore
+import LongarmWorkflow
 
 /// What `longarm submit` did, in the shape of its `--json` document.
 struct SubmitReport: Encodable {
@@ -26,14 +27,45 @@ struct SubmitReport: Encodable {
         let error: String
     }
 
+    /// The evidence captured at intake (`--evidence`) for one added target.
+    struct Captured: Encodable {
+        let targetID: Int64?
+        let url: String
+        let capture: Int64?
+        let finalURL: String?
+        let status: Int?
+        let warcFile: String?
+        let warcSHA256: String?
+        let error: String?
+
+        init(_ outcome: EvidenceCollection.Outcome) {
+            targetID = outcome.job.targetID
+            url = outcome.job.url
+            switch outcome.result {
+            case .success(let capture):
+                self.capture = capture.id
+                finalURL = capture.finalURL
+                status = capture.exchanges.last?.status
+                warcFile = capture.warcFile
+                warcSHA256 = capture.warcSHA256
+                error = nil
+            case .failure(let failure):
+                (capture, finalURL, status, warcFile, warcSHA256) = (nil, nil, nil, nil, nil)
+                error = "\(failure)"
+            }
+        }
+    }
+
     let caseID: Int64
     let added: [Added]
     let duplicates: [Duplicate]
     let rejected: [Rejected]
+    /// Present with `--evidence` only.
+    var evidence: [Captured]?
 
     enum CodingKeys: String, CodingKey {
         case caseID = "case"
-        case added, duplicates, rejected
+        case added, duplicates, rejected, evidence
     }
 
     init(caseID: Int64, prepared: [TargetIntake.Prepared], results: [TargetInsertion], rejected: [BatchRowError]) {
@@ -74,6 +106,14 @@ struct SubmitReport: Encodable {
         for item in duplicates {
             let of = item.duplicateOf.map { "target \($0)" } ?? "a stored target"
             text += "duplicate\t\(item.canonicalURL)\t\(item.source):\(item.line) repeats \(of)\n"
+        }
+        for item in evidence ?? [] {
+            if let capture = item.capture {
+                text +=
+                    "captured\t\(item.targetID ?? 0)\tcapture \(capture) [\(item.status ?? 0)] \(item.warcFile ?? "")\n"
+            } else {
+                text += "not captured\t\(item.targetID ?? 0)\t\(item.url): \(item.error ?? "unknown error")\n"
+            }
         }
         text += "case \(caseID): \(added.count) added, \(duplicates.count) duplicate, \(rejected.count) rejected\n"
         FileHandle.standardOutput.write(Data(text.utf8))

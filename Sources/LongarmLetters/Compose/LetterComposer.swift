@@ -34,9 +34,16 @@ public struct LetterComposer: Sendable {
         var notes: [String] = []
         var failures: [LetterError] = []
         var coverLines: [(party: String, language: String, missing: [MissingElement])] = []
+        let dateHeader = options.formats.contains(.eml) ? MIMEWriter.rfc5322Date(options.date) : ""
         for group in LetterGroup.groups(targets) {
             do {
-                let rendered = try render(group, caseFile: caseFile, evidence: evidence, options: options)
+                let rendered = try render(
+                    group,
+                    caseFile: caseFile,
+                    evidence: evidence,
+                    options: options,
+                    dateHeader: dateHeader
+                )
                 letters += rendered.letters
                 notes += rendered.notes
                 if let first = rendered.letters.first {
@@ -58,7 +65,8 @@ public struct LetterComposer: Sendable {
         _ group: LetterGroup,
         caseFile: CaseFile,
         evidence: [Int64: EvidenceSummary],
-        options: LetterOptions
+        options: LetterOptions,
+        dateHeader: String
     ) throws(LetterError) -> (letters: [Letter], notes: [String]) {
         let rung = group.rung
         let captures = group.targets.flatMap { evidence[$0.target.id ?? -1]?.captures ?? [] }
@@ -142,6 +150,7 @@ public struct LetterComposer: Sendable {
             },
             draft: !missing.isEmpty
         )
+        document.dateHeader = dateHeader
         document.prepare(for: options.formats)
         var letters: [Letter] = []
         var notes: [String] = choice.note.map { ["\(rung.party.name): \($0)"] } ?? []

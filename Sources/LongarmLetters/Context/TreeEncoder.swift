@@ -4,16 +4,31 @@ import Foundation
 /// without a JSON round trip. Only ``MustacheContextEncoder`` uses it.
 final class TreeEncoder: Encoder {
     /// A box the containers write into, so nested containers can fill their parent after the fact.
+    ///
+    /// Objects and arrays are kept in typed fields (not in `value`) so that adding a key or an element mutates
+    /// them in place instead of copying them out of an `Any` and back.
     final class Node {
         var value: Any?
+        var object: [String: Node]?
+        var array: [Node]?
         init(_ value: Any? = nil) { self.value = value }
 
+        static func object() -> Node {
+            let node = Node()
+            node.object = [:]
+            return node
+        }
+
+        static func array() -> Node {
+            let node = Node()
+            node.array = []
+            return node
+        }
+
         var resolved: Any? {
-            switch value {
-            case let object as [String: Node]: object.compactMapValues(\.resolved)
-            case let array as [Node]: array.compactMap(\.resolved)
-            default: value
-            }
+            if let object { return object.compactMapValues(\.resolved) }
+            if let array { return array.compactMap(\.resolved) }
+            return value
         }
     }
 
@@ -30,12 +45,18 @@ final class TreeEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if !(node.value is [String: Node]) { node.value = [String: Node]() }
+        if node.object == nil {
+            node.object = [:]
+            node.array = nil
+        }
         return KeyedEncodingContainer(Keyed<Key>(node: node))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if !(node.value is [Node]) { node.value = [Node]() }
+        if node.array == nil {
+            node.array = []
+            node.object = nil
+        }
         return Unkeyed(node: node)
     }
 
@@ -60,9 +81,8 @@ final class TreeEncoder: Encoder {
         var codingPath: [any CodingKey] = []
 
         private func set(_ child: Node, _ key: Key) {
-            var object = node.value as? [String: Node] ?? [:]
-            object[key.stringValue] = child
-            node.value = object
+            if node.object == nil { node.object = [:] }
+            node.object?[key.stringValue] = child
         }
 
         mutating func encodeNil(forKey key: Key) throws {}
@@ -72,13 +92,13 @@ final class TreeEncoder: Encoder {
             keyedBy keyType: NestedKey.Type,
             forKey key: Key
         ) -> KeyedEncodingContainer<NestedKey> {
-            let child = Node([String: Node]())
+            let child = Node.object()
             set(child, key)
             return KeyedEncodingContainer(Keyed<NestedKey>(node: child))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-            let child = Node([Node]())
+            let child = Node.array()
             set(child, key)
             return Unkeyed(node: child)
         }
@@ -94,12 +114,11 @@ final class TreeEncoder: Encoder {
     struct Unkeyed: UnkeyedEncodingContainer {
         let node: Node
         var codingPath: [any CodingKey] = []
-        var count: Int { (node.value as? [Node])?.count ?? 0 }
+        var count: Int { node.array?.count ?? 0 }
 
         private func append(_ child: Node) {
-            var array = node.value as? [Node] ?? []
-            array.append(child)
-            node.value = array
+            if node.array == nil { node.array = [] }
+            node.array?.append(child)
         }
 
         mutating func encodeNil() throws {}
@@ -108,13 +127,13 @@ final class TreeEncoder: Encoder {
         mutating func nestedContainer<NestedKey: CodingKey>(
             keyedBy keyType: NestedKey.Type
         ) -> KeyedEncodingContainer<NestedKey> {
-            let child = Node([String: Node]())
+            let child = Node.object()
             append(child)
             return KeyedEncodingContainer(Keyed<NestedKey>(node: child))
         }
 
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-            let child = Node([Node]())
+            let child = Node.array()
             append(child)
             return Unkeyed(node: child)
         }
@@ -131,6 +150,11 @@ final class TreeEncoder: Encoder {
         var codingPath: [any CodingKey] = []
 
         mutating func encodeNil() throws { node.value = nil }
-        mutating func encode(_ value: some Encodable) throws { node.value = try TreeEncoder.box(value).resolved }
+        mutating func encode(_ value: some Encodable) throws {
+            let boxed = try TreeEncoder.box(value)
+            node.value = boxed.value
+            node.object = boxed.object
+            node.array = boxed.array
+        }
     }
 }

@@ -14,6 +14,8 @@ struct LetterDocument {
     var date: Date
     var manifest: (name: String, data: Data)?
     var draft: Bool
+    /// The `Date:` header value; made once per batch by the composer (formatting a date is not cheap).
+    var dateHeader = ""
     /// The plain text, made once from the Markdown when a format needs it.
     var text = ""
     /// The HTML page, made once when a format needs it.

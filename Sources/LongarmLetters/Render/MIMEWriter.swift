@@ -16,7 +16,7 @@ enum MIMEWriter {
         }
         if let recipient = document.recipient { headers.append("To: \(headerValue(recipient))") }
         headers.append("Subject: \(encodedWord(document.subject))")
-        headers.append("Date: \(rfc5322Date(document.date))")
+        headers.append("Date: \(document.dateHeader.isEmpty ? rfc5322Date(document.date) : document.dateHeader)")
         headers.append("Message-ID: <\(hex.prefix(32))@longarm.invalid>")
         headers.append("MIME-Version: 1.0")
         headers.append("Content-Language: \(headerValue(document.language.replacingOccurrences(of: "+", with: ", ")))")
@@ -91,21 +91,5 @@ enum MIMEWriter {
         data.base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
     }
 
-    static func rfc5322Date(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
-        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return String(
-            format: "%@, %02d %@ %04d %02d:%02d:%02d +0000",
-            days[((c.weekday ?? 1) - 1) % 7],
-            c.day ?? 1,
-            months[((c.month ?? 1) - 1) % 12],
-            c.year ?? 1970,
-            c.hour ?? 0,
-            c.minute ?? 0,
-            c.second ?? 0
-        )
-    }
+    static func rfc5322Date(_ date: Date) -> String { UTCDateParts(date).rfc5322 }
 }

@@ -142,20 +142,22 @@ enum RegimeKey: String, CaseIterable, Sendable {
 
 /// Fills `{name}` slots in a phrase in one pass; the values inserted are never scanned again.
 func fill(_ phrase: String, _ values: [String: String]) -> String {
+    // Scans bytes: `{` and `}` are ASCII, so their UTF-8 positions are valid indices into the string itself.
+    let bytes = phrase.utf8
+    guard var open = bytes.firstIndex(of: UInt8(ascii: "{")) else { return phrase }
     var result = ""
-    result.reserveCapacity(phrase.utf8.count + 32)
-    var rest = phrase[...]
-    while let open = rest.firstIndex(of: "{") {
-        result += rest[..<open]
-        guard let close = rest[open...].firstIndex(of: "}") else { break }
-        let name = String(rest[rest.index(after: open)..<close])
-        if let value = values[name] {
+    result.reserveCapacity(bytes.count + 32)
+    var copied = bytes.startIndex
+    while true {
+        guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else { break }
+        if let value = values[String(phrase[bytes.index(after: open)..<close])] {
+            result += phrase[copied..<open]
             result += value
-        } else {
-            result += rest[open...close]
+            copied = bytes.index(after: close)
         }
-        rest = rest[rest.index(after: close)...]
+        guard let next = bytes[bytes.index(after: close)...].firstIndex(of: UInt8(ascii: "{")) else { break }
+        open = next
     }
-    result += rest
+    result += phrase[copied...]
     return result
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LongarmCore
 
 /// One connect-to override, curl's `HOST:PORT:TARGET:TPORT`: connections meant for `HOST:PORT` go to `TARGET:TPORT`.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import LongarmCore
 
 /// The `nameserver` lines of a resolv.conf file, the DNS client's default servers.
 enum ResolvConf {

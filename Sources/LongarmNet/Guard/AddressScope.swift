@@ -1,3 +1,5 @@
+public import LongarmCore
+
 /// Where an address sits in the address plan, as far as the private-address guard cares.
 public enum AddressScope: String, Sendable, Hashable, Codable, CaseIterable {
     /// Globally routable: the only scope a submitted URL may resolve to by default.

@@ -1,3 +1,5 @@
+public import LongarmCore
+
 /// Refuses targets that resolve to loopback, private, link-local, multicast or reserved space.
 ///
 /// A submitted URL must not make Longarm talk to the operator's own network (SSRF). Connect-to overrides are

@@ -1,4 +1,5 @@
 import Foundation
+import LongarmCore
 
 #if canImport(Glibc)
 import Glibc

@@ -1,40 +1,34 @@
 package import Foundation
+import LongarmCore
 
-/// Finds Longarm's runtime data folder (`Data/`) and files inside it.
+/// Finds files inside Longarm's runtime data folder (`Data/`) for the resolution layer.
 ///
-/// The order: the `LONGARM_DATA` environment variable (a `Data` folder), then a `Data/` folder in the
-/// executable's folder or any folder above it, then the same walk up from the current directory. The first
-/// folder that holds the asked-for file wins, so a source checkout, an installed copy next to the binary and
-/// a test run from the package root all work without configuration.
+/// The folder is found by Core's ``DataDirectory`` rule, the one every module uses (`LONGARM_DATA`, then a
+/// `Data/` folder holding `SOURCES.md` above the executable, then the installed location); tests may name
+/// explicit candidate folders instead.
 package struct ResolveDataLocator: Sendable {
     /// Folders searched, in order, each a candidate `Data` folder.
     package let candidates: [URL]
+    private let searchProblem: String?
 
     /// A locator over explicit candidate folders (tests).
     package init(candidates: [URL]) {
         self.candidates = candidates
+        searchProblem = nil
     }
 
-    /// The default search order, from the environment, the executable and the current directory.
+    /// The data folder ``DataDirectory/locate(environment:executablePath:)`` finds.
     package init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        executable: URL? = Bundle.main.executableURL,
-        currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        executablePath: String? = Bundle.main.executablePath
     ) {
-        var folders: [URL] = []
-        if let explicit = environment["LONGARM_DATA"], !explicit.isEmpty {
-            folders.append(URL(fileURLWithPath: explicit, isDirectory: true))
+        do {
+            candidates = [try DataDirectory.locate(environment: environment, executablePath: executablePath).url]
+            searchProblem = nil
+        } catch {
+            candidates = []
+            searchProblem = error.description
         }
-        for start in [executable?.deletingLastPathComponent(), currentDirectory].compactMap(\.self) {
-            var folder = start.standardizedFileURL
-            while true {
-                folders.append(folder.appendingPathComponent("Data", isDirectory: true))
-                let parent = folder.deletingLastPathComponent()
-                if parent.path == folder.path { break }
-                folder = parent
-            }
-        }
-        candidates = folders
     }
 
     /// The first candidate that holds `relativePath` (for example `rdap/dns.json`).
@@ -43,10 +37,11 @@ package struct ResolveDataLocator: Sendable {
             let url = folder.appendingPathComponent(relativePath)
             if FileManager.default.fileExists(atPath: url.path) { return url }
         }
+        let searched = candidates.map(\.path).joined(separator: ", ")
         throw ResolveDataError(
             .notFound,
             file: relativePath,
-            detail: "not found in LONGARM_DATA or any Data/ folder above the executable or the current directory"
+            detail: searchProblem ?? "not found in the data folder (\(searched))"
         )
     }
 }

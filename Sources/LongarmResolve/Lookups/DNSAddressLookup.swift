@@ -3,8 +3,17 @@ public import LongarmNet
 
 /// DNS facts for a host from the wire-format client: the CNAME chain, A and AAAA, and the registrable
 /// domain's name servers.
+///
+/// A lookup is one run, like the resolver that holds it: the name servers of a registrable domain are asked
+/// once, however many of its hosts are resolved.
 public struct DNSAddressLookup: HostAddressLookup {
     private let client: DNSClient
+    private let nameServerAnswers = SingleFlight<String, NameServers>()
+
+    private struct NameServers: Sendable {
+        var servers: [String]
+        var warning: String?
+    }
 
     /// Creates a lookup over `client`.
     public init(client: DNSClient) {
@@ -35,6 +44,14 @@ public struct DNSAddressLookup: HostAddressLookup {
 
     private func nameServers(of domain: String?) async -> ([String], String?) {
         guard let domain else { return ([], nil) }
+        let answer = await nameServerAnswers.value(for: domain.lowercased()) {
+            let (servers, warning) = await askNameServers(of: domain)
+            return NameServers(servers: servers, warning: warning)
+        }
+        return (answer.servers, answer.warning)
+    }
+
+    private func askNameServers(of domain: String) async -> ([String], String?) {
         do {
             let answer = try await client.query(domain, type: .ns)
             if let problem = Self.problem(rcode: answer.rcode) {

@@ -1,3 +1,4 @@
+import LongarmCore
 public import LongarmNet
 
 extension PrivateAddressGuard: AddressPolicy {
@@ -5,7 +6,7 @@ extension PrivateAddressGuard: AddressPolicy {
     /// (their addresses are judged once resolved).
     public func refusal(for ip: String) -> String? {
         let literal = ip.hasPrefix("[") && ip.hasSuffix("]") ? String(ip.dropFirst().dropLast()) : ip
-        guard let address = LongarmNet.IPAddress(literal), !permits(address) else { return nil }
+        guard let address = IPAddress(literal), !permits(address) else { return nil }
         return
             "\(literal): non-public address (\(Self.classify(address).scope.rawValue)) refused; --allow-private-targets permits it"
     }

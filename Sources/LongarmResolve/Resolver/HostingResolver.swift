@@ -39,12 +39,19 @@ public final class HostingResolver: Sendable {
     private let sources: Sources
     private let now: @Sendable () -> Date
     private let concurrency: Int
+    private let hosts = SingleFlight<String, Lookup<DNSFacts>>()
     private let domains = SingleFlight<String, Lookup<DomainFacts>>()
     private let origins = SingleFlight<String, Lookup<ASNOrigin>>()
     private let networks = SingleFlight<String, Lookup<NetworkFacts>>()
+    private let describedAddresses = SingleFlight<String, DescribedAddress>()
+
+    private struct DescribedAddress: Sendable {
+        var facts: AddressFacts
+        var warnings: [String]
+    }
 
     /// Creates a resolver; `concurrency` bounds the URLs resolved at once.
-    public init(sources: Sources, concurrency: Int = 64, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(sources: Sources, concurrency: Int = 256, now: @escaping @Sendable () -> Date = Date.init) {
         self.sources = sources
         self.concurrency = max(1, concurrency)
         self.now = now
@@ -86,7 +93,7 @@ public final class HostingResolver: Sendable {
             let literal = request.host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
             if literal.contains(":") { profile.dns.aaaa = [literal] } else { profile.dns.a = [literal] }
         } else {
-            let dns = await sources.dns.resolve(host: request.host, registrableDomain: request.registrableDomain)
+            let dns = await lookUpAddresses(request.host, registrableDomain: request.registrableDomain)
             profile.dns = dns.value ?? DNSFacts()
             profile.warnings += dns.warnings
         }
@@ -113,6 +120,14 @@ public final class HostingResolver: Sendable {
         return profile
     }
 
+    /// DNS facts of a host, asked once per run however many URLs share the host.
+    private func lookUpAddresses(_ host: String, registrableDomain: String?) async -> Lookup<DNSFacts> {
+        let dns = sources.dns
+        return await hosts.value(for: host.lowercased()) {
+            await dns.resolve(host: host, registrableDomain: registrableDomain)
+        }
+    }
+
     private func lookUpRegistration(_ domain: String?) async -> Lookup<DomainFacts> {
         guard let domain else { return Lookup(nil) }
         let registration = sources.registration
@@ -135,7 +150,16 @@ public final class HostingResolver: Sendable {
         }
     }
 
+    /// The facts of one address, gathered once per run however many URLs resolve to it.
     private func describe(_ ip: String) async -> (AddressFacts, [String]) {
+        let result = await describedAddresses.value(for: ip) {
+            let (facts, warnings) = await self.gather(ip)
+            return DescribedAddress(facts: facts, warnings: warnings)
+        }
+        return (result.facts, result.warnings)
+    }
+
+    private func gather(_ ip: String) async -> (AddressFacts, [String]) {
         var facts = AddressFacts(ip: ip)
         var warnings: [String] = []
         let asnLookup = sources.asn

@@ -1,5 +1,5 @@
 import Foundation
-import LongarmCore
+public import LongarmCore
 
 #if canImport(Glibc)
 import Glibc
@@ -7,21 +7,18 @@ import Glibc
 import Darwin
 #endif
 
-/// Plans many synthetic targets, to measure the planner: decoding stored profile JSON, then planning.
+/// Plans many synthetic profiles already in memory, to measure the planner alone; the synthetic profiles also
+/// feed the stored-case benchmark (`PlanningBenchmark` in LongarmWorkflow).
 public struct PlanBenchmark: Sendable {
     /// The result of one run.
     public struct Result: Sendable {
         /// Targets planned.
         public var targets: Int
-        /// Rungs produced in the planning pass.
+        /// Rungs produced.
         public var rungs: Int
-        /// Seconds to decode the stored JSON of every profile and plan it.
-        public var decodeAndPlanSeconds: Double
-        /// Seconds to plan profiles already in memory.
+        /// Wall-clock seconds to plan profiles already in memory.
         public var planSeconds: Double
-        /// Processor seconds (user + system, all threads) spent decoding and planning.
-        public var decodeAndPlanCPUSeconds: Double
-        /// Processor seconds spent planning profiles already in memory.
+        /// Processor seconds (user + system, all threads) spent planning.
         public var planCPUSeconds: Double
     }
 
@@ -32,42 +29,18 @@ public struct PlanBenchmark: Sendable {
         self.planner = planner
     }
 
-    /// Builds `count` profile JSON documents (untimed), then times two passes on `workers` tasks: decoding and
-    /// planning the stored JSON, and planning already-decoded profiles.
-    public func run(count: Int, workers: Int) async throws -> Result {
-        let documents = try Self.profiles(count: count, book: planner.book)
-        let chunks = Self.split(documents, into: max(workers, 1))
+    /// Builds `count` profiles (untimed), then times planning them on `workers` tasks.
+    public func run(count: Int, workers: Int) async -> Result {
+        let profiles = Self.profiles(count: count, book: planner.book)
+        let parts = Self.split(Array(profiles.enumerated()), into: max(workers, 1))
         let clock = ContinuousClock()
-        var cpuStart = Self.processorSeconds()
-        var start = clock.now
-        let decoded = try await withThrowingTaskGroup(of: [HostingProfile].self) { group in
-            for chunk in chunks {
-                group.addTask { [planner] in
-                    let decoder = JSONDecoder()
-                    decoder.dateDecodingStrategy = .iso8601
-                    var profiles: [HostingProfile] = []
-                    profiles.reserveCapacity(chunk.count)
-                    for (index, document) in chunk.enumerated() {
-                        let profile = try decoder.decode(HostingProfile.self, from: document)
-                        _ = planner.plan(profile, context: Self.context(index))
-                        profiles.append(profile)
-                    }
-                    return profiles
-                }
-            }
-            var all: [[HostingProfile]] = []
-            for try await part in group { all.append(part) }
-            return all
-        }
-        let decodeAndPlan = clock.now - start
-        let decodeAndPlanCPU = Self.processorSeconds() - cpuStart
-        cpuStart = Self.processorSeconds()
-        start = clock.now
+        let cpuStart = Self.processorSeconds()
+        let start = clock.now
         let rungs = await withTaskGroup(of: Int.self) { group in
-            for part in decoded {
+            for part in parts {
                 group.addTask { [planner] in
                     var total = 0
-                    for (index, profile) in part.enumerated() {
+                    for (index, profile) in part {
                         total += planner.plan(profile, context: Self.context(index)).rungs.count
                     }
                     return total
@@ -75,28 +48,27 @@ public struct PlanBenchmark: Sendable {
             }
             return await group.reduce(0, +)
         }
-        let planOnly = clock.now - start
-        let planCPU = Self.processorSeconds() - cpuStart
+        let elapsed = clock.now - start
         return Result(
-            targets: documents.count,
+            targets: profiles.count,
             rungs: rungs,
-            decodeAndPlanSeconds: Self.seconds(decodeAndPlan),
-            planSeconds: Self.seconds(planOnly),
-            decodeAndPlanCPUSeconds: decodeAndPlanCPU,
-            planCPUSeconds: planCPU
+            planSeconds: Self.seconds(elapsed),
+            planCPUSeconds: Self.processorSeconds() - cpuStart
         )
     }
 
+    /// The five kinds in turn, for a holder in China who owns the work.
     static let contexts = InfringementKind.allCases.map {
         PlanningContext(kind: $0, holder: "bench", holderCountry: CountryCode(lenient: "CN"), ownsWork: true)
     }
 
-    static func context(_ index: Int) -> PlanningContext {
+    /// The context of synthetic target `index`: the kinds in turn.
+    public static func context(_ index: Int) -> PlanningContext {
         contexts[index % contexts.count]
     }
 
     /// User plus system processor time of the whole process, so that a busy machine does not skew the figure.
-    static func processorSeconds() -> Double {
+    public static func processorSeconds() -> Double {
         var usage = rusage()
         #if canImport(Glibc)
         getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -108,7 +80,8 @@ public struct PlanBenchmark: Sendable {
         return user + system
     }
 
-    static func seconds(_ duration: Duration) -> Double {
+    /// A duration in seconds.
+    public static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
@@ -118,34 +91,51 @@ public struct PlanBenchmark: Sendable {
     }
 
     /// Varied profiles: every jurisdiction, hosts from the registry, some behind a CDN, some WHOIS-only.
-    static func profiles(count: Int, book: RuleBook) throws -> [Data] {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
+    public static func profiles(count: Int, book: RuleBook) -> [HostingProfile] {
         let countries = book.jurisdictions.keys.filter { $0 != "EU" }.sorted().compactMap { CountryCode(lenient: $0) }
         let hosts = book.providers.filter { !$0.recognition.asns.isEmpty }
         let registrars = book.providers.filter { !$0.recognition.ianaRegistrarIds.isEmpty }
         let date = Date(timeIntervalSince1970: 1_780_000_000)
-        return try (0..<count).map { index in
+        return (0..<count).map { index in
             let country = countries[index % countries.count]
             let host = hosts[index % hosts.count]
             let registrar = registrars[index % registrars.count]
             let domain = "site\(index).example"
             let behindCDN = index % 4 == 0
             let whoisOnly = index % 10 == 7
+            let dnsSource = FactSource(.dns, server: "127.0.0.1:53")
+            let rdap = FactSource(.rdap, server: "https://rdap.example/ip/")
             var profile = HostingProfile(
                 url: "https://\(domain)/v/\(index)",
                 canonicalUrl: "https://\(domain)/v/\(index)",
                 host: domain,
                 registrableDomain: domain,
+                dns: DNSFacts(
+                    a: ["192.0.2.\(index % 250)"],
+                    ns: ["ns1.\(domain)", "ns2.\(domain)"],
+                    source: dnsSource
+                ),
                 resolvedAt: date
             )
             profile.domain = DomainFacts(
-                source: FactSource(.rdap, server: "rdap.example"),
-                registrar: RegistrarFacts(name: registrar.name, ianaId: registrar.recognition.ianaRegistrarIds.first),
-                registrant: RegistrantFacts(country: country, redacted: true)
+                source: FactSource(.rdap, server: "https://rdap.example/domain/\(domain)"),
+                registrar: RegistrarFacts(
+                    name: registrar.name,
+                    ianaId: registrar.recognition.ianaRegistrarIds.first,
+                    abuseEmail: "abuse@registrar.example",
+                    abusePhone: "+1.5555550100"
+                ),
+                registrant: RegistrantFacts(country: country, redacted: true),
+                created: date.addingTimeInterval(-86_400 * 400),
+                expires: date.addingTimeInterval(86_400 * 330),
+                status: ["client transfer prohibited", "active"]
             )
+            let geo = GeoFacts(country: country, source: FactSource(.mmdb, server: "Data/geo/country.mmdb"))
             if whoisOnly {
+                profile.domain?.source = FactSource(.whois, server: "whois.example:43")
                 profile.countries = CountryFacts(registrant: country)
+                profile.warnings = ["no address for \(domain): NXDOMAIN"]
+                profile.dns = DNSFacts(ns: ["ns1.\(domain)"], source: dnsSource)
             } else if behindCDN {
                 profile.cdn = CDNMatch(
                     name: "Cloudflare",
@@ -153,16 +143,43 @@ public struct PlanBenchmark: Sendable {
                     evidence: "104.16.0.0/13"
                 )
                 profile.origin = OriginFacts(hidden: true, revealedBy: "Cloudflare's abuse form")
-                profile.addresses = [AddressFacts(ip: "104.16.0.\(index % 250)", asn: 13335, cdn: "Cloudflare")]
+                profile.addresses = [
+                    AddressFacts(
+                        ip: "104.16.0.\(index % 250)",
+                        asn: 13335,
+                        asName: "CLOUDFLARENET",
+                        prefix: "104.16.0.0/13",
+                        asnSource: FactSource(.cymru, server: "origin.asn.cymru.com"),
+                        geo: GeoFacts(country: CountryCode(lenient: "US"), source: geo.source),
+                        cdn: "Cloudflare"
+                    )
+                ]
                 profile.countries = CountryFacts(hosting: [country], cdn: CountryCode(lenient: "US"))
             } else {
-                let network = NetworkFacts(country: country, organization: host.name, abuseEmail: "abuse@host.example")
+                let network = NetworkFacts(
+                    name: "NET-\(index)",
+                    handle: "NET-192-0-2-0-\(index)",
+                    cidr: "192.0.2.0/24",
+                    country: country,
+                    registry: "RIPE",
+                    organization: host.name,
+                    abuseEmail: "abuse@host.example",
+                    source: rdap
+                )
                 profile.addresses = [
-                    AddressFacts(ip: "192.0.2.\(index % 250)", asn: host.recognition.asns[0], network: network)
+                    AddressFacts(
+                        ip: "192.0.2.\(index % 250)",
+                        asn: host.recognition.asns[0],
+                        asName: host.name.uppercased(),
+                        prefix: "192.0.2.0/24",
+                        asnSource: FactSource(.cymru, server: "origin.asn.cymru.com"),
+                        network: network,
+                        geo: geo
+                    )
                 ]
-                profile.countries = CountryFacts(hosting: [country])
+                profile.countries = CountryFacts(hosting: [country], registrar: registrar.country)
             }
-            return try encoder.encode(profile)
+            return profile
         }
     }
 }

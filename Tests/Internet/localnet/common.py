@@ -9,16 +9,28 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LOG_LOCK = threading.Lock()
 REQUESTS = []
+# Requests per web host, per WHOIS server and per host+path, since start-up (never reset): benchmarks read
+# them at /_counts before and after a run.
+COUNTS = {"web": {}, "whois": {}, "paths": {}}
 STATE = {}
 HANG_SECONDS = 3600
+
+
+def fixtures():
+    """The fixture root: zones/, web/, whois/, hosts.txt (this folder unless serve.py --fixtures names another)."""
+    return STATE.get("fixtures", ROOT)
 
 
 def log_request(server, host, method, path, **extra):
     entry = {"server": server, "host": host, "method": method, "path": path, "time": time.time()}
     entry.update(extra)
     line = json.dumps(entry) + "\n"
+    kind = "whois" if server == "whois" else "web"
+    key = f"{host}/{path}" if kind == "whois" else f"{host}{path}"
     with LOG_LOCK:
         REQUESTS.append(entry)
+        COUNTS[kind][host] = COUNTS[kind].get(host, 0) + 1
+        COUNTS["paths"][key] = COUNTS["paths"].get(key, 0) + 1
         STATE["log"].write(line)
         STATE["log"].flush()
 

@@ -9,8 +9,8 @@ import subprocess
 import time
 import urllib.parse
 
-from .common import HANG_SECONDS, LOG_LOCK, REQUESTS, ROOT, STATE, log_request, read_meta
-from .nsd import replace_zone
+from .common import COUNTS, HANG_SECONDS, LOG_LOCK, REQUESTS, STATE, fixtures, log_request, read_meta
+from .nsd import nsd_counts, replace_zone
 
 
 def find_override(host, path):
@@ -28,9 +28,9 @@ def find_override(host, path):
 
 
 def fixture_hosts():
-    web = os.path.join(ROOT, "web")
+    web = os.path.join(fixtures(), "web")
     hosts = sorted(name for name in os.listdir(web) if os.path.isdir(os.path.join(web, name)))
-    extra = os.path.join(ROOT, "hosts.txt")
+    extra = os.path.join(fixtures(), "hosts.txt")
     if os.path.exists(extra):
         with open(extra, encoding="utf-8") as handle:
             hosts += [line.strip() for line in handle if line.strip() and not line.startswith("#")]
@@ -126,6 +126,11 @@ class WebHandler(http.server.BaseHTTPRequestHandler):
             return self.set_override(host, body_in, head_only)
         if path.startswith("/_zone/"):
             return self.put_zone(path[len("/_zone/"):], body_in, head_only)
+        if path == "/_counts":
+            with LOG_LOCK:
+                counts = {kind: dict(values) for kind, values in COUNTS.items()}
+            counts["dns"] = nsd_counts()
+            return self.send(200, [("Content-Type", "application/json")], json.dumps(counts).encode(), head_only)
         log_request(self.scheme, host, self.command, self.path, bytes=len(body_in))
         if path == "/_echo":
             headers = [("Content-Type", self.headers.get("Content-Type") or "application/octet-stream"),
@@ -133,7 +138,7 @@ class WebHandler(http.server.BaseHTTPRequestHandler):
             return self.send(200, headers, body_in, head_only)
         if ".." in path.split("/") or not host:
             return self.send(400, [("Content-Type", "text/plain")], b"bad request\n", head_only)
-        base = os.path.join(ROOT, "web", host)
+        base = os.path.join(fixtures(), "web", host)
         target = os.path.join(base, path.lstrip("/"))
         if not os.path.exists(target) and not os.path.exists(target + ".meta.json"):
             # RDAP clients may ask for /domain/EXAMPLE.COM; fixtures are stored lower-case.

@@ -4,7 +4,7 @@ import os
 import socketserver
 import time
 
-from .common import HANG_SECONDS, ROOT, log_request, read_meta
+from .common import HANG_SECONDS, fixtures, log_request, read_meta
 
 
 class WHOISHandler(socketserver.BaseRequestHandler):
@@ -22,7 +22,7 @@ class WHOISHandler(socketserver.BaseRequestHandler):
             return
         query = data.split(b"\n")[0].rstrip(b"\r").decode("utf-8", "replace").strip()
         log_request("whois", server_name, "QUERY", query)
-        directory = os.path.join(ROOT, "whois", server_name) if server_name else None
+        directory = os.path.join(fixtures(), "whois", server_name) if server_name else None
         name = query.lower().replace("/", "_")
         meta = {}
         body = f"No match for \"{query}\".\r\n".encode()

@@ -1,0 +1,83 @@
+public import Foundation
+import LongarmCore
+public import LongarmRules
+import LongarmStore
+
+/// Measures `longarm plan CASE` at scale: a case of synthetic targets with stored profiles in an SQLite file,
+/// then one timed ``CasePlanning`` run that reads the profiles, plans them and stores the plans with their
+/// custody entries.
+public struct PlanningBenchmark: Sendable {
+    /// The result of one run.
+    public struct Result: Sendable {
+        /// Targets planned and plans stored.
+        public var plans: Int
+        /// Rungs in the stored plans.
+        public var rungs: Int
+        /// Custody entries written by the run.
+        public var custodyEntries: Int
+        /// Wall-clock seconds of the planning run.
+        public var seconds: Double
+        /// Processor seconds (user + system, every thread) of the planning run.
+        public var cpuSeconds: Double
+        /// Wall-clock seconds of the untimed set-up (storing targets and profiles).
+        public var setupSeconds: Double
+        /// Wall-clock seconds of each phase of the run.
+        public var phases: (read: Double, prepare: Double, store: Double)
+    }
+
+    let planner: NoticePlanner
+
+    /// Creates a benchmark over a planner.
+    public init(planner: NoticePlanner) {
+        self.planner = planner
+    }
+
+    /// Stores `count` targets with synthetic profiles in a new database under `folder` (untimed), then plans the
+    /// case on `workers` threads (timed).
+    public func run(count: Int, workers: Int, folder: URL) throws -> Result {
+        let clock = ContinuousClock()
+        let setupStart = clock.now
+        let store = try LongarmStore(path: folder.appendingPathComponent("bench.sqlite").path)
+        let caseFile = try store.createCase(
+            CaseFile(holder: "Bench Films Ltd.", kind: .copyright, holderCountry: CountryCode(lenient: "CN"))
+        )
+        let caseID = caseFile.id ?? 0
+        let profiles = PlanBenchmark.profiles(count: count, book: planner.book)
+        let inserted = try store.addTargets(
+            profiles.enumerated().map { index, profile in
+                Target(
+                    caseID: caseID,
+                    submittedURL: profile.url,
+                    canonicalURL: profile.canonicalUrl,
+                    host: profile.host,
+                    registrableDomain: profile.registrableDomain,
+                    kind: PlanBenchmark.context(index).kind
+                )
+            }
+        )
+        for (insertion, profile) in zip(inserted, profiles) {
+            guard case .added(let target) = insertion, let id = target.id else { continue }
+            try store.saveProfile(profile, targetID: id)
+        }
+        let custodyBefore = try store.custodyLog().count
+        let setup = clock.now - setupStart
+
+        let cpuStart = PlanBenchmark.processorSeconds()
+        let start = clock.now
+        let outcome = try CasePlanning(planner: planner, actor: "bench", workers: workers).planCase(
+            caseFile,
+            store: store
+        )
+        let elapsed = clock.now - start
+        let cpu = PlanBenchmark.processorSeconds() - cpuStart
+        return Result(
+            plans: outcome.plans.count,
+            rungs: outcome.plans.reduce(0) { $0 + $1.plan.rungs.count },
+            custodyEntries: try store.custodyLog().count - custodyBefore,
+            seconds: PlanBenchmark.seconds(elapsed),
+            cpuSeconds: cpu,
+            setupSeconds: PlanBenchmark.seconds(setup),
+            phases: outcome.phases
+        )
+    }
+}
