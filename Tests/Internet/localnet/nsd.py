@@ -135,3 +135,61 @@ def nsd_counts():
         if key in STAT_KEYS and value.strip().isdigit():
             counts[STAT_KEYS[key]] = int(value)
     return counts
+
+
+def soa_serial(port, zone):
+    """The SOA serial nsd serves for `zone`, or None when it does not answer."""
+    query = struct.pack(">HHHHHH", 0x4C42, 0, 1, 0, 0, 0)
+    for label in zone.split("."):
+        query += bytes([len(label)]) + label.encode("ascii")
+    query += b"\x00" + struct.pack(">HH", 6, 1)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.settimeout(0.2)
+        try:
+            probe.sendto(query, ("127.0.0.1", port))
+            answer = probe.recv(4096)
+        except OSError:
+            return None
+    if answer[:2] != b"\x4c\x42" or struct.unpack(">H", answer[6:8])[0] == 0:
+        return None
+    offset = skip_name(answer, 12) + 4  # the question
+    offset = skip_name(answer, offset) + 10  # the answer's owner, type, class, TTL, length
+    offset = skip_name(answer, skip_name(answer, offset))  # MNAME, RNAME
+    return struct.unpack(">I", answer[offset : offset + 4])[0]
+
+
+def skip_name(message, offset):
+    while True:
+        length = message[offset]
+        if length == 0:
+            return offset + 1
+        if length & 0xC0 == 0xC0:
+            return offset + 2
+        offset += 1 + length
+
+
+def replace_zone(zone, text):
+    """Writes a new text for a served zone, makes nsd reload it, and waits until the new serial is served."""
+    import re
+    import signal
+
+    path = os.path.join(STATE["zones_dir"], zone + ".zone")
+    if not os.path.exists(path):
+        raise ValueError(f"zone {zone} is not served (only zones present at start can be replaced)")
+    match = re.search(r"SOA[^(]*\(\s*(\d+)", text)
+    if not match:
+        raise ValueError("the zone text has no SOA serial")
+    serial = int(match.group(1))
+    partial = path + ".partial"
+    with open(partial, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(partial, path)
+    later = time.time() + 2  # nsd compares mtimes: make sure this one differs
+    os.utime(path, (later, later))
+    STATE["nsd"].send_signal(signal.SIGHUP)
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        if soa_serial(STATE["dns_port"], zone) == serial:
+            return serial
+        time.sleep(0.05)
+    raise RuntimeError(f"nsd did not serve serial {serial} of {zone} within 10 s")
