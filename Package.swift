@@ -55,7 +55,7 @@ let package = Package(
             name: "LongarmService",
             dependencies: [
                 "LongarmWorkflow", "LongarmCore", "LongarmStore", "LongarmNet", "LongarmResolve", "LongarmRules",
-                "LongarmLetters",
+                "LongarmLetters", "LongarmWatch",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -179,7 +179,7 @@ let package = Package(
             name: "LongarmServiceTests",
             dependencies: [
                 "LongarmService", "LongarmCore", "LongarmStore", "LongarmRules", "LongarmResolve", "LongarmLetters",
-                "LongarmWorkflow",
+                "LongarmWorkflow", "LongarmWatch",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -57,15 +57,12 @@ struct RecheckCommand: AsyncParsableCommand {
     func run() async throws {
         try await withCLIErrors {
             let db = try store.open()
-            var settings: RecheckConfiguration
-            do {
-                settings = try RecheckConfiguration.fromEnvironment(confirmations: confirmations, spacing: spacing)
-            } catch let error as WatchError {
-                throw CLIError(.usage, error.description)
-            }
-            let netConfiguration = try net.configuration()
-            settings.timeout = netConfiguration.timeout
-            settings.actor = Self.actorName
+            var settings = try RecheckSetup.settings(
+                confirmations: confirmations,
+                spacing: spacing,
+                timeout: try net.configuration().timeout,
+                actor: CustodyActor.current
+            )
             if noResolve { settings.resolveHosting = false }
             let selection: RecheckSelection
             if let caseID {
@@ -76,16 +73,13 @@ struct RecheckCommand: AsyncParsableCommand {
             } else {
                 selection = all ? .all : .due
             }
-            let net = self.net
-            let runner = RecheckRunner(
-                store: db,
-                http: try FetcherFactory.makeFetcher(netConfiguration),
-                configuration: settings,
-                makeResolver: { try net.resolver() },
-                makeDrafter: { [self] in makeDrafter() },
-                evidenceDirectory: evidence.resolved(store: store),
-                logger: Logger(label: "longarm.watch")
+            let setup = RecheckSetup(
+                net: net,
+                data: data,
+                templates: templates,
+                evidenceDirectory: evidence.resolved(store: store)
             )
+            let runner = try setup.runner(store: db, settings: settings, logger: Logger(label: "longarm.watch"))
             let task = Task { try await runner.run(selection: selection) }
             let signals = Self.cancelOnSignals(task)
             let report: RecheckReport
@@ -102,30 +96,6 @@ struct RecheckCommand: AsyncParsableCommand {
             }
             if report.interrupted { throw ExitCode(CLIError.Status.failure.rawValue) }
         }
-    }
-
-    /// The drafter, or `nil` (with a note) when the rules or templates cannot be loaded.
-    private func makeDrafter() -> FollowUpDrafter? {
-        guard let book = try? data.loadBook(),
-            let folder = templates.map({ URL(fileURLWithPath: $0) }) ?? TemplateLocator.defaultDirectory(),
-            let library = try? TemplateLibrary(directory: folder)
-        else {
-            printError("longarm: note: rules or templates not found; moves and deadlines are recorded but not drafted")
-            return nil
-        }
-        return FollowUpDrafter(
-            planning: CasePlanning(planner: NoticePlanner(book: book)),
-            writing: LetterWriting(
-                composer: LetterComposer(library: library, book: book),
-                options: LetterOptions(formats: [.txt, .eml], draft: true, version: LongarmVersion.current)
-            ),
-            draftsDirectory: evidence.resolved(store: store).appendingPathComponent("drafts", isDirectory: true)
-        )
-    }
-
-    static var actorName: String {
-        let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
-        return "longarm/\(LongarmVersion.current) (\(user)@\(ProcessInfo.processInfo.hostName))"
     }
 
     /// SIGINT and SIGTERM cancel the run instead of killing the process, so finished checks are stored.
