@@ -196,6 +196,7 @@ let package = Package(
             dependencies: [
                 "LongarmWatch", "LongarmCore", "LongarmStore", "LongarmNet", "LongarmResolve", "LongarmRules",
                 "LongarmLetters", "LongarmWorkflow", "LongarmEvidence", "LongarmTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(

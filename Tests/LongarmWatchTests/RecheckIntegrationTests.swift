@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import LongarmCore
 import LongarmStore
@@ -95,6 +96,13 @@ import Testing
         let oldParties = Set(oldPlan.plan.rungs.map(\.party.name))
         #expect(!letters.isEmpty && letters.allSatisfy { !oldParties.contains($0["party"] as? String ?? "") })
         #expect(letters.allSatisfy { $0["draft"] as? Bool == true })
+        // The new plan and each drafted letter are in the custody chain, with the digests of what was stored.
+        let custody = try lab.store.custodyLog().map(\.entry)
+        let planEntry = try #require(custody.first { $0.action == "plan" && $0.object == "plan:\(newPlan.id)" })
+        let planJSON = try #require(try lab.store.planJSON(id: newPlan.id))
+        #expect(planEntry.digest == SHA256.hash(data: planJSON).map { String(format: "%02x", $0) }.joined())
+        let letterDigests = Set(custody.filter { $0.action == "letter" }.map(\.digest))
+        #expect(letterDigests.isSuperset(of: letters.compactMap { $0["sha256"] as? String }))
 
         let notice = try #require(try lab.store.notices(targetID: target.id!).first)
         #expect(notice.state == .held, "nothing goes to a host that no longer holds the content")
