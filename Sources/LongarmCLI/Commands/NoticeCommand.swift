@@ -37,20 +37,15 @@ struct NoticeSentCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withCLIErrors {
-            let desk = try NoticeCommandSupport.desk(store)
-            let result: NoticeDesk.Result
-            do {
-                result = try desk.recordSent(
+            try NoticeCommandSupport.record(store, json: output.json) { desk in
+                try desk.recordSent(
                     notice.scope,
                     rung: notice.rung,
                     at: try notice.time(),
                     via: via,
                     messageID: messageID
                 )
-            } catch let error as WatchError {
-                throw CLIError(error)
             }
-            try NoticeCommandSupport.report(result, json: output.json)
         }
     }
 }
@@ -69,14 +64,9 @@ struct NoticeReplyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withCLIErrors {
-            let desk = try NoticeCommandSupport.desk(store)
-            let result: NoticeDesk.Result
-            do {
-                result = try desk.recordReply(notice.scope, rung: notice.rung, at: try notice.time(), note: note)
-            } catch let error as WatchError {
-                throw CLIError(error)
+            try NoticeCommandSupport.record(store, json: output.json) { desk in
+                try desk.recordReply(notice.scope, rung: notice.rung, at: try notice.time(), note: note)
             }
-            try NoticeCommandSupport.report(result, json: output.json)
         }
     }
 }
@@ -102,25 +92,36 @@ struct NoticeOutcomeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withCLIErrors {
-            let desk = try NoticeCommandSupport.desk(store)
-            let result: NoticeDesk.Result
-            do {
-                result = try desk.recordOutcome(
+            try NoticeCommandSupport.record(store, json: output.json) { desk in
+                try desk.recordOutcome(
                     notice.scope,
                     rung: notice.rung,
                     outcome: NoticeOutcome(rawValue: outcome) ?? .partial,
                     at: try notice.time(),
                     note: note
                 )
-            } catch let error as WatchError {
-                throw CLIError(error)
             }
-            try NoticeCommandSupport.report(result, json: output.json)
         }
     }
 }
 
 enum NoticeCommandSupport {
+    /// Opens the desk, records with `action` and prints what was recorded; a desk refusal is a CLI error.
+    static func record(
+        _ store: StoreOptions,
+        json: Bool,
+        _ action: (NoticeDesk) throws -> NoticeDesk.Result
+    ) throws {
+        let desk = try desk(store)
+        let result: NoticeDesk.Result
+        do {
+            result = try action(desk)
+        } catch let error as WatchError {
+            throw CLIError(error)
+        }
+        try report(result, json: json)
+    }
+
     static func desk(_ store: StoreOptions) throws -> NoticeDesk {
         let configuration: RecheckConfiguration
         do {
