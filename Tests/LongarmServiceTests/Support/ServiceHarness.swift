@@ -16,10 +16,12 @@ import Testing
 struct ServiceHarness {
     static let token = "test-token-0123456789abcdef"
 
-    /// Re-check settings for tests: one gone check confirms a removal; no per-host rate limit.
+    /// Re-check settings for tests: one gone check confirms a removal; no per-host rate limit; each check stored
+    /// as soon as it is finished (so a test can wait for it).
     static let recheckSettings = RecheckConfiguration(
         judge: RemovalJudge(confirmations: 1, spacing: .zero),
         politeness: PolitenessPolicy(concurrency: 4, rate: 0),
+        batchSize: 1,
         actor: "tester"
     )
 
