@@ -2,9 +2,11 @@ import Crypto
 package import Foundation
 import LongarmCore
 
-/// The part of a rung that comes from the rules table rather than from the target: the same for every target
-/// whose content falls under the same rule, so it is stored once (in `plan_fragment`) and named by digest.
+/// The part of a rung that comes from the rules table and the provider registry rather than from the target
+/// (the law, and the channel of a known provider): the same for every target whose content falls under the same
+/// rule and provider, so it is stored once (in `plan_fragment`) and named by digest.
 struct RungFragment: Sendable, Codable, Hashable {
+    var channel: NoticeChannel
     var deadline: NoticeDeadline?
     var escalation: String
     var languages: [String]
@@ -13,6 +15,7 @@ struct RungFragment: Sendable, Codable, Hashable {
     var requiredElements: [NoticeElement]
 
     init(_ rung: NoticeRung) {
+        channel = rung.channel
         deadline = rung.deadline
         escalation = rung.escalation
         languages = rung.languages
@@ -108,6 +111,7 @@ extension RungFragment: CheapHashable {
             hasher.combine(basis.article)
         }
         hasher.combine(escalation.utf8.count)
+        hasher.combine(channel.address)
     }
 }
 

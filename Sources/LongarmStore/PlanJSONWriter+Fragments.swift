@@ -34,8 +34,6 @@ extension PlanJSONWriter {
 
     private mutating func rungRow(_ rung: NoticeRung, fragment: String) {
         var object = ObjectState()
-        key("channel", &object)
-        channel(rung.channel)
         if let country = rung.country {
             key("country", &object)
             string(country.rawValue)
@@ -58,6 +56,8 @@ extension PlanJSONWriter {
     /// A rung's rule-derived part, with the keys and values the full format gives them inside the rung.
     mutating func rungFragment(_ fragment: RungFragment) {
         var object = ObjectState()
+        key("channel", &object)
+        channel(fragment.channel)
         if let deadline = fragment.deadline {
             key("deadline", &object)
             self.deadline(deadline)

@@ -39,7 +39,7 @@ struct PlanReader {
                         step: rung.step,
                         role: rung.role,
                         party: rung.party,
-                        channel: rung.channel,
+                        channel: part.channel,
                         country: rung.country,
                         regime: part.regime,
                         legalBasis: part.legalBasis,
@@ -102,7 +102,6 @@ struct PlanReader {
 
     /// A rung of a format-4 plan row.
     private struct RungRow: Decodable {
-        var channel: NoticeChannel
         var country: CountryCode?
         var fragment: String
         var parallel: Bool

@@ -176,16 +176,19 @@ struct PlanFragmentStoreTests {
         let verifier = CaseVerifier(store: store, dataDirectory: FileManager.default.temporaryDirectory)
         #expect(try verifier.verify(caseID: caseID).problems.isEmpty)
 
-        // A rung's legal basis rewritten inside its shared fragment.
+        // A rung's escalation advice rewritten inside its shared fragment.
         try store.writer.write { db in
             let key = try #require(
                 try String.fetchOne(
                     db,
-                    sql: "SELECT sha256 FROM plan_fragment WHERE CAST(json AS TEXT) LIKE '%legalBasis%' LIMIT 1"
+                    sql: "SELECT sha256 FROM plan_fragment WHERE CAST(json AS TEXT) LIKE '%\"escalation\"%' LIMIT 1"
                 )
             )
             try db.execute(
-                sql: "UPDATE plan_fragment SET json = replace(json, 'Art.', 'Article') WHERE sha256 = ?",
+                sql: """
+                    UPDATE plan_fragment SET json = replace(CAST(json AS TEXT), '"escalation":"', '"escalation":"never ')
+                    WHERE sha256 = ?
+                    """,
                 arguments: [key]
             )
         }
