@@ -136,6 +136,8 @@ extension LongarmStore {
             }
             try db.create(index: "letter_on_case", on: "letter", columns: ["caseId", "createdAt"])
         }
+        // v7 (re-checks, notices, follow-ups) lives beside the code that uses it.
+        registerWatchMigration(&migrator)
         migrator.registerMigration("v8-plan-fragments") { db in
             // Plans of format 4 keep only what belongs to their target and name the rule-derived parts, stored
             // once here, by the SHA-256 of their JSON; rows written before keep format 3 (the whole plan).
