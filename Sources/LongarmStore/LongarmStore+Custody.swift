@@ -50,29 +50,66 @@ extension LongarmStore {
         digest: String,
         time: Date
     ) throws -> CustodyEntry {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM custody ORDER BY seq DESC LIMIT 1")
-        let seq: Int64 = (last?["seq"] ?? 0) + 1
-        let prev: String = last?["hash"] ?? CustodyEntry.genesisPrev
-        let entry = CustodyEntry(
-            seq: seq,
-            time: CustodyEntry.timestamp(time),
-            actor: actor,
-            action: action,
-            object: object,
-            digest: digest,
-            prev: prev
-        )
-        try db.execute(
-            sql: """
-                INSERT INTO custody (seq, time, actor, action, object, digest, prev, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                entry.seq, entry.time, entry.actor, entry.action, entry.object, entry.digest, entry.prev,
-                entry.chainHash,
-            ]
-        )
-        return entry
+        var cursor = try CustodyCursor(db)
+        return try cursor.append(db, actor: actor, action: action, object: object, digest: digest, time: time)
+    }
+
+    /// The end of the custody chain inside a write transaction: appending many entries reads the last one once
+    /// and reuses one prepared insert, instead of a query and a statement compilation per entry.
+    struct CustodyCursor {
+        /// The sequence number of the last entry (0 when the log is empty).
+        private(set) var seq: Int64
+        /// The chain hash of the last entry: the next entry's `prev`.
+        private(set) var prev: String
+        private var timeText: (date: Date, text: String)?
+
+        /// Reads the end of the chain; valid only while the caller's transaction holds the write lock.
+        init(_ db: Database) throws {
+            let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM custody ORDER BY seq DESC LIMIT 1")
+            seq = last?["seq"] ?? 0
+            prev = last?["hash"] ?? CustodyEntry.genesisPrev
+        }
+
+        /// Appends the next entry and moves the cursor past it.
+        mutating func append(
+            _ db: Database,
+            actor: String,
+            action: String,
+            object: String,
+            digest: String,
+            time: Date
+        ) throws -> CustodyEntry {
+            // A batch shares one time: format it once.
+            let text: String
+            if let cached = timeText, cached.date == time {
+                text = cached.text
+            } else {
+                text = CustodyEntry.timestamp(time)
+                timeText = (time, text)
+            }
+            let entry = CustodyEntry(
+                seq: seq + 1,
+                time: text,
+                actor: actor,
+                action: action,
+                object: object,
+                digest: digest,
+                prev: prev
+            )
+            let hash = entry.chainHash
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO custody (seq, time, actor, action, object, digest, prev, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            )
+            try insert.execute(arguments: [
+                entry.seq, entry.time, entry.actor, entry.action, entry.object, entry.digest, entry.prev, hash,
+            ])
+            seq = entry.seq
+            prev = hash
+            return entry
+        }
     }
 
     /// The whole custody log, in order, each entry with the hash stored beside it when it was written.

@@ -163,6 +163,8 @@ extension LongarmStore {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
                 .filter { !own.contains($0) && !$0.hasPrefix("sqlite_") }
                 .filter { table in
+                    // Plan fragments belong to a case through the plans that name them.
+                    guard table != "plan_fragment" else { return true }
                     let columns = try db.columns(in: table).map(\.name)
                     return columns.contains("caseId") || columns.contains("targetId")
                 }
@@ -174,14 +176,19 @@ extension LongarmStore {
     public func dumpRows(table: String, caseID: Int64) throws -> [[String: String]] {
         try writer.read { db in
             let columns = try db.columns(in: table).map(\.name)
-            let filter =
-                columns.contains("caseId")
-                ? "caseId = ?" : "targetId IN (SELECT id FROM target WHERE caseId = ?)"
-            let rows = try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) WHERE \(filter) ORDER BY rowid",
-                arguments: [caseID]
-            )
+            let rows: [Row]
+            if table == "plan_fragment" {
+                rows = try Row.fetchAll(db, sql: Self.caseFragmentsSQL, arguments: [caseID, caseID])
+            } else {
+                let filter =
+                    columns.contains("caseId")
+                    ? "caseId = ?" : "targetId IN (SELECT id FROM target WHERE caseId = ?)"
+                rows = try Row.fetchAll(
+                    db,
+                    sql: "SELECT * FROM \(table.quotedDatabaseIdentifier) WHERE \(filter) ORDER BY rowid",
+                    arguments: [caseID]
+                )
+            }
             return rows.map { row in
                 var out: [String: String] = [:]
                 for column in columns {
@@ -198,6 +205,18 @@ extension LongarmStore {
             }
         }
     }
+
+    /// The fragments named by the plans (format 4) of a case: the plan's own and each rung's.
+    private static let caseFragmentsSQL = """
+        SELECT * FROM plan_fragment WHERE sha256 IN (
+            SELECT json_extract(CAST(p.json AS TEXT), '$.fragment') FROM plan p JOIN target t ON t.id = p.targetId
+            WHERE t.caseId = ? AND p.format = 4
+            UNION
+            SELECT json_extract(r.value, '$.fragment')
+            FROM plan p JOIN target t ON t.id = p.targetId, json_each(CAST(p.json AS TEXT), '$.rungs') r
+            WHERE t.caseId = ? AND p.format = 4)
+        ORDER BY sha256
+        """
 
     private static func capture(_ row: Row) throws -> EvidenceCapture {
         let json: Data = row["json"]

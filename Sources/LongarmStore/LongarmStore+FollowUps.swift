@@ -145,21 +145,16 @@ extension LongarmStore {
             guard !current.done else { return current }
             var planID = existingPlanID
             if let plan {
-                let prepared = try PreparedPlan(plan.plan, targetID: current.targetID, profileID: plan.profileID)
-                try db.execute(
-                    sql: "INSERT INTO plan (targetId, profileId, json, createdAt) VALUES (?, ?, ?, ?)",
-                    arguments: [current.targetID, plan.profileID, prepared.json, time]
+                // Stored as `plan CASE` stores plans: rule-derived parts as shared fragments, with its custody entry.
+                var cache = PlanFragmentCache()
+                let prepared = PreparedPlan(
+                    plan.plan,
+                    targetID: current.targetID,
+                    profileID: plan.profileID,
+                    cache: &cache
                 )
-                let newPlanID = db.lastInsertedRowID
-                planID = newPlanID
-                _ = try Self.appendCustody(
-                    db,
-                    actor: actor,
-                    action: "plan",
-                    object: "plan:\(newPlanID)",
-                    digest: prepared.sha256,
-                    time: time
-                )
+                var cursor = try CustodyCursor(db)
+                planID = try Self.insertPlan(db, prepared, createdAt: time, actor: actor, cursor: &cursor).id
             }
             for letter in letters {
                 try db.execute(

@@ -5,21 +5,24 @@ import LongarmCore
 extension LongarmStore {
     /// The plan row with `id`, or `nil`.
     public func storedPlan(id: Int64) throws -> StoredPlan? {
-        let row = try writer.read { db in try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE id = ?", arguments: [id])
+        try writer.read { db in
+            var reader = PlanReader()
+            return try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE id = ?", arguments: [id]).map {
+                try reader.storedPlan($0, db)
+            }
         }
-        return try row.map(Self.planRow)
     }
 
     /// The newest plan of a target, or `nil` when it was never planned.
     public func latestPlan(targetID: Int64) throws -> StoredPlan? {
-        let row = try writer.read { db in
-            try Row.fetchOne(
+        try writer.read { db in
+            var reader = PlanReader()
+            return try Row.fetchOne(
                 db,
                 sql: "SELECT * FROM plan WHERE targetId = ? ORDER BY createdAt DESC, id DESC LIMIT 1",
                 arguments: [targetID]
-            )
+            ).map { try reader.storedPlan($0, db) }
         }
-        return try row.map(Self.planRow)
     }
 
     /// The newest profile of a target, or `nil` when it was never resolved.
@@ -39,16 +42,5 @@ extension LongarmStore {
                 profile: try Self.jsonDecoder.decode(HostingProfile.self, from: json)
             )
         }
-    }
-
-    private static func planRow(_ row: Row) throws -> StoredPlan {
-        let json: Data = row["json"]
-        return StoredPlan(
-            id: row["id"],
-            targetID: row["targetId"],
-            profileID: row["profileId"],
-            createdAt: row["createdAt"],
-            plan: try jsonDecoder.decode(NoticePlan.self, from: json)
-        )
     }
 }

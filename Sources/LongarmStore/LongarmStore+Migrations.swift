@@ -138,6 +138,15 @@ extension LongarmStore {
         }
         // v7 (re-checks, notices, follow-ups) lives beside the code that uses it.
         registerWatchMigration(&migrator)
+        migrator.registerMigration("v8-plan-fragments") { db in
+            // Plans of format 4 keep only what belongs to their target and name the rule-derived parts, stored
+            // once here, by the SHA-256 of their JSON; rows written before keep format 3 (the whole plan).
+            try db.execute(sql: "ALTER TABLE plan ADD COLUMN format INTEGER NOT NULL DEFAULT 3")
+            try db.create(table: "plan_fragment", options: .withoutRowID) { t in
+                t.primaryKey("sha256", .text)
+                t.column("json", .blob).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -48,7 +48,7 @@ struct PlanJSONWriter {
         bytes.append(UInt8(ascii: "}"))
     }
 
-    private mutating func rung(_ rung: NoticeRung) {
+    mutating func rung(_ rung: NoticeRung) {
         var object = ObjectState()
         key("channel", &object)
         channel(rung.channel)
@@ -58,16 +58,7 @@ struct PlanJSONWriter {
         }
         if let deadline = rung.deadline {
             key("deadline", &object)
-            var inner = ObjectState()
-            key("confidence", &inner)
-            string(deadline.confidence.rawValue)
-            if let duration = deadline.duration {
-                key("duration", &inner)
-                string(duration)
-            }
-            key("text", &inner)
-            string(deadline.text)
-            bytes.append(UInt8(ascii: "}"))
+            self.deadline(deadline)
         }
         key("escalation", &object)
         string(rung.escalation)
@@ -94,7 +85,20 @@ struct PlanJSONWriter {
         bytes.append(UInt8(ascii: "}"))
     }
 
-    private mutating func channel(_ channel: NoticeChannel) {
+    mutating func deadline(_ deadline: NoticeDeadline) {
+        var object = ObjectState()
+        key("confidence", &object)
+        string(deadline.confidence.rawValue)
+        if let duration = deadline.duration {
+            key("duration", &object)
+            string(duration)
+        }
+        key("text", &object)
+        string(deadline.text)
+        close()
+    }
+
+    mutating func channel(_ channel: NoticeChannel) {
         var object = ObjectState()
         if let address = channel.address {
             key("address", &object)
@@ -109,7 +113,7 @@ struct PlanJSONWriter {
         bytes.append(UInt8(ascii: "}"))
     }
 
-    private mutating func party(_ party: NoticeParty) {
+    mutating func party(_ party: NoticeParty) {
         var object = ObjectState()
         if let email = party.abuseEmail {
             key("abuseEmail", &object)
@@ -126,7 +130,7 @@ struct PlanJSONWriter {
         bytes.append(UInt8(ascii: "}"))
     }
 
-    private mutating func legalBasis(_ basis: LegalBasis) {
+    mutating func legalBasis(_ basis: LegalBasis) {
         var object = ObjectState()
         key("article", &object)
         string(basis.article)
@@ -145,7 +149,7 @@ struct PlanJSONWriter {
         bytes.append(UInt8(ascii: "}"))
     }
 
-    private mutating func requirement(_ item: HolderRequirement) {
+    mutating func requirement(_ item: HolderRequirement) {
         var object = ObjectState()
         key("confidence", &object)
         string(item.confidence.rawValue)
@@ -166,7 +170,7 @@ struct PlanJSONWriter {
         var started = false
     }
 
-    private mutating func key(_ name: StaticString, _ state: inout ObjectState) {
+    mutating func key(_ name: StaticString, _ state: inout ObjectState) {
         bytes.append(state.started ? UInt8(ascii: ",") : UInt8(ascii: "{"))
         state.started = true
         bytes.append(UInt8(ascii: "\""))
@@ -175,13 +179,16 @@ struct PlanJSONWriter {
         bytes.append(UInt8(ascii: ":"))
     }
 
-    private mutating func literal(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    /// Closes the object being written.
+    mutating func close() { bytes.append(UInt8(ascii: "}")) }
 
-    private mutating func strings(_ items: [String]) {
+    mutating func literal(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    mutating func strings(_ items: [String]) {
         array(items) { writer, item in writer.string(item) }
     }
 
-    private mutating func array<T>(_ items: [T], _ element: (inout PlanJSONWriter, T) -> Void) {
+    mutating func array<T>(_ items: [T], _ element: (inout PlanJSONWriter, T) -> Void) {
         bytes.append(UInt8(ascii: "["))
         for (index, item) in items.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -190,20 +197,25 @@ struct PlanJSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    private mutating func string(_ text: String) {
+    private mutating func escaped(_ byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(byte)
+    }
+
+    mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        let hex = Array("0123456789abcdef".utf8)
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "/"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "/")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+            case UInt8(ascii: "\""): escaped(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): escaped(UInt8(ascii: "\\"))
+            case UInt8(ascii: "/"): escaped(UInt8(ascii: "/"))
+            case 0x0A: escaped(UInt8(ascii: "n"))
+            case 0x0D: escaped(UInt8(ascii: "r"))
+            case 0x09: escaped(UInt8(ascii: "t"))
+            case 0x08: escaped(UInt8(ascii: "b"))
+            case 0x0C: escaped(UInt8(ascii: "f"))
             case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
                 bytes.append(contentsOf: Array("\\u00".utf8))
                 bytes.append(hex[Int(byte >> 4)])
                 bytes.append(hex[Int(byte & 0x0F)])

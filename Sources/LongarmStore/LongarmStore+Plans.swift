@@ -27,18 +27,47 @@ extension LongarmStore {
         public var targetID: Int64
         /// The profile row the plan rests on.
         public var profileID: Int64
-        /// The plan as stored: JSON with sorted keys and ISO 8601 dates.
+        /// The plan row's JSON: the whole plan (format 3) or the plan with its rule-derived parts named by
+        /// digest (format 4).
         public var json: Data
         /// SHA-256 of ``json``, lower-case hex: the digest of the plan's custody entry.
         public var sha256: String
+        /// The row's format: 3 (whole plan) or 4 (with fragments).
+        public var format: Int
+        /// Fragments met for the first time while preparing this plan, to be stored with it.
+        package var fragments: [PlanFragmentCache.Blob]
 
-        /// Encodes `plan` the way the store keeps it and hashes the bytes.
+        /// Encodes `plan` whole (format 3) and hashes the bytes, for callers that insert the row themselves.
         public init(_ plan: NoticePlan, targetID: Int64, profileID: Int64) throws {
             self.plan = plan
             self.targetID = targetID
             self.profileID = profileID
             self.json = LongarmStore.planJSON(plan)
             self.sha256 = SHA256.hash(data: json).hexString
+            self.format = 3
+            self.fragments = []
+        }
+
+        /// Encodes `plan` in format 4: its rule-derived parts become fragments, encoded and hashed only the
+        /// first time `cache` meets them.
+        package init(_ plan: NoticePlan, targetID: Int64, profileID: Int64, cache: inout PlanFragmentCache) {
+            self.plan = plan
+            self.targetID = targetID
+            self.profileID = profileID
+            var fragments: [PlanFragmentCache.Blob] = []
+            let planFragment = cache.digest(of: PlanFragment(plan), new: &fragments)
+            var rungFragments: [String] = []
+            rungFragments.reserveCapacity(plan.rungs.count)
+            for rung in plan.rungs {
+                rungFragments.append(cache.digest(of: RungFragment(rung), new: &fragments))
+            }
+            var writer = PlanJSONWriter()
+            writer.reserve(2_048)
+            writer.planRow(plan, fragment: planFragment, rungFragments: rungFragments)
+            self.json = Data(writer.bytes)
+            self.sha256 = SHA256.hash(data: json).hexString
+            self.format = 4
+            self.fragments = fragments
         }
     }
 
@@ -51,12 +80,14 @@ extension LongarmStore {
         createdAt: Date = Date(),
         actor: String = "longarm"
     ) throws -> StoredPlan {
-        let prepared = try PreparedPlan(plan, targetID: targetID, profileID: profileID)
+        var cache = PlanFragmentCache()
+        let prepared = PreparedPlan(plan, targetID: targetID, profileID: profileID, cache: &cache)
         return try savePlans([prepared], createdAt: createdAt, actor: actor)[0]
     }
 
     /// Stores plans in one transaction, each with a custody entry (`plan` on `plan:<id>`, digest the SHA-256
-    /// of the stored JSON) committed together with it: either every plan and entry is stored or none.
+    /// of the plan row's JSON) committed together with it, and the new fragments they name: either every plan
+    /// and entry is stored or none.
     @discardableResult
     public func savePlans(
         _ plans: [PreparedPlan],
@@ -68,28 +99,10 @@ extension LongarmStore {
             var stored: [StoredPlan] = []
             stored.reserveCapacity(plans.count)
             try db.inTransaction(.immediate) {
-                let insert = try db.cachedStatement(
-                    sql: "INSERT INTO plan (targetId, profileId, json, createdAt) VALUES (?, ?, ?, ?)"
-                )
+                var cursor = try CustodyCursor(db)
                 for prepared in plans {
-                    try insert.execute(arguments: [prepared.targetID, prepared.profileID, prepared.json, createdAt])
-                    let id = db.lastInsertedRowID
-                    _ = try Self.appendCustody(
-                        db,
-                        actor: actor,
-                        action: "plan",
-                        object: "plan:\(id)",
-                        digest: prepared.sha256,
-                        time: createdAt
-                    )
                     stored.append(
-                        StoredPlan(
-                            id: id,
-                            targetID: prepared.targetID,
-                            profileID: prepared.profileID,
-                            createdAt: createdAt,
-                            plan: prepared.plan
-                        )
+                        try Self.insertPlan(db, prepared, createdAt: createdAt, actor: actor, cursor: &cursor)
                     )
                 }
                 return .commit
@@ -98,10 +111,50 @@ extension LongarmStore {
         }
     }
 
+    /// Inserts a prepared plan's new fragments, its row and its custody entry, inside the caller's transaction.
+    static func insertPlan(
+        _ db: Database,
+        _ prepared: PreparedPlan,
+        createdAt: Date,
+        actor: String,
+        cursor: inout CustodyCursor
+    ) throws -> StoredPlan {
+        if !prepared.fragments.isEmpty {
+            let fragment = try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO plan_fragment (sha256, json) VALUES (?, ?)"
+            )
+            for blob in prepared.fragments {
+                try fragment.execute(arguments: [blob.sha256, blob.json])
+            }
+        }
+        let insert = try db.cachedStatement(
+            sql: "INSERT INTO plan (targetId, profileId, json, createdAt, format) VALUES (?, ?, ?, ?, ?)"
+        )
+        try insert.execute(arguments: [
+            prepared.targetID, prepared.profileID, prepared.json, createdAt, prepared.format,
+        ])
+        let id = db.lastInsertedRowID
+        _ = try cursor.append(
+            db,
+            actor: actor,
+            action: "plan",
+            object: "plan:\(id)",
+            digest: prepared.sha256,
+            time: createdAt
+        )
+        return StoredPlan(
+            id: id,
+            targetID: prepared.targetID,
+            profileID: prepared.profileID,
+            createdAt: createdAt,
+            plan: prepared.plan
+        )
+    }
+
     /// The newest plan of each target of a case, keyed by target id; targets never planned are absent.
     public func latestPlans(caseID: Int64) throws -> [Int64: StoredPlan] {
-        let rows = try writer.read { db in
-            try Row.fetchAll(
+        try writer.read { db in
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT p.* FROM plan p JOIN target t ON t.id = p.targetId
@@ -111,13 +164,14 @@ extension LongarmStore {
                     """,
                 arguments: [caseID]
             )
+            var reader = PlanReader()
+            var result: [Int64: StoredPlan] = [:]
+            while let row = try rows.next() {
+                let stored = try reader.storedPlan(row, db)
+                result[stored.targetID] = stored
+            }
+            return result
         }
-        var result: [Int64: StoredPlan] = [:]
-        for row in rows {
-            let stored = try Self.storedPlan(row)
-            result[stored.targetID] = stored
-        }
-        return result
     }
 
     /// The newest stored profile of each target of a case as the planner reads it, keyed by target id: the profile
@@ -142,38 +196,15 @@ extension LongarmStore {
         }
     }
 
-    /// Decodes a profile document from ``latestProfileDocuments(caseID:)``; safe to call from any thread.
+    /// Decodes a profile document from ``latestProfileDocuments(caseID:)``; safe to call from any thread. The
+    /// hand-written reader takes what it knows; anything else (and every error) is `JSONDecoder`'s to decide.
     public static func decodeProfile(_ json: Data) throws -> HostingProfile {
-        try jsonDecoder.decode(HostingProfile.self, from: json)
+        if let profile = try? ProfileJSONReader.profile(json) { return profile }
+        return try jsonDecoder.decode(HostingProfile.self, from: json)
     }
 
     /// The stored JSON of plan `id` (the bytes its custody entry's digest covers), or `nil`.
     public func planJSON(id: Int64) throws -> Data? {
         try writer.read { db in try Data.fetchOne(db, sql: "SELECT json FROM plan WHERE id = ?", arguments: [id]) }
-    }
-
-    private static func storedPlan(_ row: Row) throws -> StoredPlan {
-        let json: Data = row["json"]
-        return StoredPlan(
-            id: row["id"],
-            targetID: row["targetId"],
-            profileID: row["profileId"],
-            createdAt: row["createdAt"],
-            plan: try jsonDecoder.decode(NoticePlan.self, from: json)
-        )
-    }
-}
-
-extension Digest {
-    /// The digest as lower-case hex.
-    fileprivate var hexString: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(Self.byteCount * 2)
-        for byte in self {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -8,8 +8,9 @@ import Synchronization
 /// Plans every target of a case from its latest stored profile and stores the plans: shared by `plan`,
 /// re-checks (a moved target is planned anew) and the service.
 ///
-/// Decoding the stored profiles, planning and encoding the plans run on every processor; the plans and their
-/// custody entries are then stored in transactions of ``storeBatch`` plans.
+/// Decoding the stored profiles, planning and encoding the plans run on every processor, a batch of
+/// ``storeBatch`` targets at a time; each batch's plans and custody entries are stored in one transaction on a
+/// writer queue while the next batch is prepared.
 public struct CasePlanning: Sendable {
     /// What one planning run produced.
     public struct Outcome: Sendable {
@@ -17,7 +18,8 @@ public struct CasePlanning: Sendable {
         public var plans: [LongarmStore.StoredPlan]
         /// Targets skipped because they have no profile yet (or an unreadable one), with a sentence each.
         public var skipped: [String]
-        /// Wall-clock seconds of each phase: reading the profiles, decoding-planning-encoding, storing.
+        /// Seconds of each phase: reading the profiles (wall), decoding-planning-encoding (wall, summed over the
+        /// batches) and storing (the writer's busy time); the last two overlap.
         public var phases: (read: Double, prepare: Double, store: Double) = (0, 0, 0)
     }
 
@@ -96,35 +98,65 @@ public struct CasePlanning: Sendable {
             )
         }
         let read = clock.now
-        let results = prepare(jobs)
-        let prepared = clock.now
-        var ready: [LongarmStore.PreparedPlan] = []
-        ready.reserveCapacity(results.count)
-        for (job, result) in zip(jobs, results) {
-            switch result {
-            case .success(let plan): ready.append(plan)
-            case .failure(let error):
-                skipped.append(
-                    "target \(job.targetID) \(job.target.canonicalURL): profile \(job.profileID) cannot be read "
-                        + "(\(error)); resolve it again"
-                )
+        // A pipeline: while one batch is stored (on a serial queue, in order), the next is decoded, planned and
+        // encoded on every processor. Each batch is one transaction, so a plan and its custody entry still
+        // always commit together; one giant transaction outgrew SQLite's page cache.
+        let writer = DispatchQueue(label: "longarm.plan-writer")
+        let written = WriterState()
+        let caches = Mutex([PlanFragmentCache](repeating: PlanFragmentCache(), count: workers))
+        var prepareSeconds = 0.0
+        for start in stride(from: 0, to: jobs.count, by: Self.storeBatch) {
+            if written.state.withLock({ $0.error != nil }) { break }
+            let batchStart = clock.now
+            let batch = Array(jobs[start..<min(start + Self.storeBatch, jobs.count)])
+            let results = prepare(batch, caches: caches)
+            prepareSeconds += Self.seconds(clock.now - batchStart)
+            var ready: [LongarmStore.PreparedPlan] = []
+            ready.reserveCapacity(results.count)
+            for (job, result) in zip(batch, results) {
+                switch result {
+                case .success(let plan): ready.append(plan)
+                case .failure(let error):
+                    skipped.append(
+                        "target \(job.targetID) \(job.target.canonicalURL): profile \(job.profileID) cannot be read "
+                            + "(\(error)); resolve it again"
+                    )
+                }
+            }
+            writer.async { [actor, ready] in
+                guard written.state.withLock({ $0.error == nil }) else { return }
+                let storeStart = clock.now
+                do {
+                    let stored = try store.savePlans(ready, createdAt: now, actor: actor)
+                    written.state.withLock {
+                        $0.plans += stored
+                        $0.seconds += Self.seconds(clock.now - storeStart)
+                    }
+                } catch {
+                    written.state.withLock { $0.error = error }
+                }
             }
         }
-        // Stored in transactions of `storeBatch` plans: one giant transaction outgrows SQLite's page cache and
-        // rewrites spilled pages into the WAL again and again (storing 100,000 plans took 17 times as long as
-        // 20,000); a plan and its custody entry still always commit together.
-        var plans: [LongarmStore.StoredPlan] = []
-        plans.reserveCapacity(ready.count)
-        for start in stride(from: 0, to: ready.count, by: Self.storeBatch) {
-            let batch = ready[start..<min(start + Self.storeBatch, ready.count)]
-            plans += try store.savePlans(Array(batch), createdAt: now, actor: actor)
-        }
-        let seconds = { (duration: Duration) in
-            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        }
-        var outcome = Outcome(plans: plans, skipped: skipped)
-        outcome.phases = (seconds(read - start), seconds(prepared - read), seconds(clock.now - prepared))
+        writer.sync {}
+        let result = written.state.withLock { $0 }
+        if let error = result.error { throw error }
+        var outcome = Outcome(plans: result.plans, skipped: skipped)
+        outcome.phases = (Self.seconds(read - start), prepareSeconds, result.seconds)
         return outcome
+    }
+
+    /// What the writer queue has stored so far.
+    private final class WriterState: Sendable {
+        struct Written: Sendable {
+            var plans: [LongarmStore.StoredPlan] = []
+            var seconds = 0.0
+            var error: (any Error)?
+        }
+        let state = Mutex(Written())
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Plans stored per transaction.
@@ -139,8 +171,17 @@ public struct CasePlanning: Sendable {
         var context: PlanningContext
     }
 
-    /// Decodes, plans and encodes every job, on `workers` threads; the results keep the jobs' order.
+    /// Decodes, plans and encodes every job with fresh fragment caches.
     func prepare(_ jobs: [Job]) -> [Result<LongarmStore.PreparedPlan, any Error>] {
+        prepare(jobs, caches: Mutex([PlanFragmentCache](repeating: PlanFragmentCache(), count: workers)))
+    }
+
+    /// Decodes, plans and encodes every job, on `workers` threads; the results keep the jobs' order. Each thread
+    /// takes its own fragment cache from `caches` (one per worker, kept across batches) and puts it back.
+    func prepare(
+        _ jobs: [Job],
+        caches: borrowing Mutex<[PlanFragmentCache]>
+    ) -> [Result<LongarmStore.PreparedPlan, any Error>] {
         let parts = min(workers, max(1, jobs.count / 64))
         let size = (jobs.count + parts - 1) / max(parts, 1)
         let slots = Mutex([[Result<LongarmStore.PreparedPlan, any Error>]](repeating: [], count: parts))
@@ -149,12 +190,22 @@ public struct CasePlanning: Sendable {
             let slice = jobs[min(part * size, jobs.count)..<min((part + 1) * size, jobs.count)]
             var out: [Result<LongarmStore.PreparedPlan, any Error>] = []
             out.reserveCapacity(slice.count)
+            var fragments = caches.withLock { slots in
+                defer { slots[part] = PlanFragmentCache() }
+                return slots[part]
+            }
+            defer { caches.withLock { $0[part] = fragments } }
             for job in slice {
                 out.append(
                     Result {
                         let profile = try LongarmStore.decodeProfile(job.json)
                         let plan = planner.plan(profile, context: job.context)
-                        return try LongarmStore.PreparedPlan(plan, targetID: job.targetID, profileID: job.profileID)
+                        return LongarmStore.PreparedPlan(
+                            plan,
+                            targetID: job.targetID,
+                            profileID: job.profileID,
+                            cache: &fragments
+                        )
                     }
                 )
             }

@@ -1,7 +1,7 @@
 public import Foundation
 import LongarmCore
 public import LongarmRules
-import LongarmStore
+public import LongarmStore
 
 /// Measures `longarm plan CASE` at scale: a case of synthetic targets with stored profiles in an SQLite file,
 /// then one timed ``CasePlanning`` run that reads the profiles, plans them and stores the plans with their
@@ -23,6 +23,10 @@ public struct PlanningBenchmark: Sendable {
         public var setupSeconds: Double
         /// Wall-clock seconds of each phase of the run.
         public var phases: (read: Double, prepare: Double, store: Double)
+        /// What the stored plans take in the database.
+        public var storage: LongarmStore.PlanStorage
+        /// Bytes of the database file and its write-ahead log after the run.
+        public var fileBytes: Int
     }
 
     let planner: NoticePlanner
@@ -77,7 +81,13 @@ public struct PlanningBenchmark: Sendable {
             seconds: PlanBenchmark.seconds(elapsed),
             cpuSeconds: cpu,
             setupSeconds: PlanBenchmark.seconds(setup),
-            phases: outcome.phases
+            phases: outcome.phases,
+            storage: try store.planStorage(),
+            fileBytes: ["", "-wal"].reduce(0) { total, suffix in
+                let path = folder.appendingPathComponent("bench.sqlite" + suffix).path
+                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                return total + size
+            }
         )
     }
 }

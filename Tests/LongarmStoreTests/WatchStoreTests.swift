@@ -24,7 +24,8 @@ import Testing
 
     @Test func migrationV7CreatesTheWatchTables() throws {
         let store = try LongarmStore.inMemory()
-        #expect(try store.appliedMigrations().last == "v7-watch")
+        // v8 (plan fragments) came after v7.
+        #expect(try store.appliedMigrations().contains("v7-watch"))
         let tables = try store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }

@@ -2,7 +2,8 @@ public import Foundation
 import LongarmCore
 public import LongarmStore
 
-/// Verifies a case in place: the custody chain in the database, the WARC files and the content store.
+/// Verifies a case in place: the custody chain in the database, the WARC files, the content store and the stored
+/// plans (each against its custody entry, with the fragments it names).
 public struct CaseVerifier: Sendable {
     private let store: LongarmStore
     private let dataDirectory: URL
@@ -100,6 +101,17 @@ public struct CaseVerifier: Sendable {
                 digest: token.digest,
                 location: "time-stamp \(token.id ?? 0) (\(token.subject))",
                 into: &report
+            )
+        }
+        for problem in try store.planIntegrityProblems(caseID: caseID) {
+            report.check(
+                false,
+                VerificationProblem(
+                    problem.location,
+                    problem.problem,
+                    expected: problem.expected,
+                    found: problem.found
+                )
             )
         }
         return report

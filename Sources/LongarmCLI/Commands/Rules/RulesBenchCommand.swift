@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LongarmRules
+import LongarmStore
 import LongarmWorkflow
 
 /// `longarm rules bench --count N`: plan a case of N targets from stored profiles, as `longarm plan CASE` does,
@@ -56,6 +57,19 @@ struct RulesBenchCommand: AsyncParsableCommand {
                     stored.phases.read,
                     stored.phases.prepare,
                     stored.phases.store
+                )
+            )
+            let storage = stored.storage
+            print(
+                String(
+                    format: "  stored: %d plans, %.1f MB of plan JSON (%.0f bytes each) + %d shared fragments "
+                        + "(%.2f MB); database file and WAL %.1f MB",
+                    storage.plans,
+                    Double(storage.planBytes) / 1e6,
+                    Double(storage.planBytes) / Double(max(storage.plans, 1)),
+                    storage.fragments,
+                    Double(storage.fragmentBytes) / 1e6,
+                    Double(stored.fileBytes) / 1e6
                 )
             )
             let memory = await PlanBenchmark(planner: planner).run(count: count, workers: workers)

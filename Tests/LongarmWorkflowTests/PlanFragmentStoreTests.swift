@@ -1,0 +1,257 @@
+import Crypto
+import Foundation
+import GRDB
+import LongarmCore
+import LongarmEvidence
+import LongarmRules
+import Testing
+
+@testable import LongarmStore
+
+/// Plans stored with their rule-derived parts as shared fragments (format 4) read back as the very plans stored,
+/// older whole-plan rows (format 3) still read, and verification notices a changed row or fragment.
+struct PlanFragmentStoreTests {
+    /// Varied plans: every jurisdiction and shape of the synthetic profiles, and every sample profile under every
+    /// kind with and without the holder owning the work.
+    static func variedPlans() throws -> [NoticePlan] {
+        var plans = PlanBenchmark.profiles(count: 600, book: WorkflowFixtures.book).enumerated().map {
+            WorkflowFixtures.planner.plan($1, context: PlanBenchmark.context($0))
+        }
+        for profile in try sampleProfiles() {
+            for kind in InfringementKind.allCases {
+                for owns in [true, false, nil] {
+                    let context = PlanningContext(
+                        kind: kind,
+                        holder: "Li Wei",
+                        holderCountry: CountryCode(lenient: "CN"),
+                        ownsWork: owns
+                    )
+                    plans.append(WorkflowFixtures.planner.plan(profile, context: context))
+                }
+            }
+        }
+        return plans
+    }
+
+    static func sampleProfiles() throws -> [HostingProfile] {
+        let folder = WorkflowFixtures.root.appendingPathComponent("Tests/LongarmRulesTests/Fixtures/profiles")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+        return try files.sorted().map { file in
+            try LongarmStore.jsonDecoder.decode(
+                HostingProfile.self,
+                from: Data(contentsOf: folder.appendingPathComponent(file))
+            )
+        }
+    }
+
+    /// A store with one case and `count` targets, each with a stored profile; returns the case id, the targets'
+    /// ids and their profile ids.
+    static func targets(_ store: LongarmStore, count: Int) throws -> (Int64, [(target: Int64, profile: Int64)]) {
+        let (caseFile, targets) = try WorkflowFixtures.storedCase(
+            store,
+            kind: .copyright,
+            ownsWork: true,
+            urls: (0..<count).map { "https://films.example.net/watch/\($0)" }
+        )
+        var ids: [(Int64, Int64)] = []
+        for target in targets {
+            let id = try #require(target.id)
+            let profile = try #require(try store.profileHistory(targetID: id).last)
+            ids.append((id, profile.id))
+        }
+        return (try #require(caseFile.id), ids)
+    }
+
+    @Test func everyVariedPlanReadsBackAsTheSamePlan() throws {
+        let plans = try Self.variedPlans()
+        let store = try LongarmStore.inMemory()
+        let (caseID, ids) = try Self.targets(store, count: plans.count)
+        var cache = PlanFragmentCache()
+        let prepared = zip(plans, ids).map { plan, id in
+            LongarmStore.PreparedPlan(plan, targetID: id.target, profileID: id.profile, cache: &cache)
+        }
+        #expect(prepared.allSatisfy { $0.format == 4 })
+        let stored = try store.savePlans(prepared, createdAt: WorkflowFixtures.date)
+        let latest = try store.latestPlans(caseID: caseID)
+        #expect(latest.count == plans.count)
+        for (plan, row) in zip(plans, stored) {
+            #expect(latest[row.targetID]?.plan == plan)
+        }
+        // Shared parts are stored once: far fewer fragments than rungs.
+        let fragments = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM plan_fragment") }
+        let rungs = plans.reduce(0) { $0 + $1.rungs.count }
+        #expect((fragments ?? 0) > 0 && (fragments ?? 0) * 5 < rungs)
+        #expect(try store.planIntegrityProblems(caseID: caseID).isEmpty)
+    }
+
+    @Test func eachFragmentIsStoredUnderTheDigestOfItsBytes() throws {
+        let store = try LongarmStore.inMemory()
+        let (caseID, ids) = try Self.targets(store, count: 3)
+        let plan = WorkflowFixtures.planner.plan(
+            WorkflowFixtures.profile(
+                url: "https://films.example.net/watch/0",
+                host: "films.example.net",
+                country: "DE"
+            ),
+            context: PlanningContext(kind: .copyright, holder: "x", holderCountry: CountryCode(lenient: "CN"))
+        )
+        for id in ids { try store.savePlan(plan, targetID: id.target, profileID: id.profile) }
+        let rows = try store.writer.read { db in try Row.fetchAll(db, sql: "SELECT sha256, json FROM plan_fragment") }
+        #expect(rows.count == plan.rungs.count(where: { _ in true }) - Self.repeatedRungParts(plan) + 1)
+        for row in rows {
+            let json: Data = row["json"]
+            #expect(SHA256.hash(data: json).map { String(format: "%02x", $0) }.joined() == row["sha256"] as String)
+        }
+        #expect(try store.latestPlans(caseID: caseID).values.allSatisfy { $0.plan == plan })
+    }
+
+    /// Rungs of one plan whose rule-derived part equals an earlier rung's.
+    static func repeatedRungParts(_ plan: NoticePlan) -> Int {
+        var seen: [RungFragment] = []
+        var repeated = 0
+        for rung in plan.rungs {
+            let part = RungFragment(rung)
+            if seen.contains(part) { repeated += 1 } else { seen.append(part) }
+        }
+        return repeated
+    }
+
+    @Test func wholePlanRowsWrittenBeforeTheMigrationStillRead() throws {
+        let plans = Array(try Self.variedPlans().prefix(40))
+        // A database at the schema before fragments, holding plan rows as that version wrote them.
+        let queue = try DatabaseQueue()
+        try LongarmStore.migrator.migrate(queue, upTo: "v6-letters")
+        try queue.write { db in
+            try db.execute(
+                sql: #"INSERT INTO "case" (holder, kind, createdAt) VALUES ('Li Wei', 'copyright', ?)"#,
+                arguments: [WorkflowFixtures.date]
+            )
+            let caseID = db.lastInsertedRowID
+            for (index, plan) in plans.enumerated() {
+                try db.execute(
+                    sql: """
+                        INSERT INTO target (caseId, submittedURL, canonicalURL, host, createdAt)
+                        VALUES (?, ?, ?, 'films.example.net', ?)
+                        """,
+                    arguments: [
+                        caseID, "https://films.example.net/\(index)", "https://films.example.net/\(index)",
+                        WorkflowFixtures.date,
+                    ]
+                )
+                let target = db.lastInsertedRowID
+                try db.execute(
+                    sql: "INSERT INTO profile (targetId, json, resolvedAt) VALUES (?, '{}', ?)",
+                    arguments: [target, WorkflowFixtures.date]
+                )
+                try db.execute(
+                    sql: "INSERT INTO plan (targetId, profileId, json, createdAt) VALUES (?, ?, ?, ?)",
+                    arguments: [target, db.lastInsertedRowID, LongarmStore.planJSON(plan), WorkflowFixtures.date]
+                )
+            }
+        }
+        let store = try LongarmStore(writer: queue)
+        #expect(try store.appliedMigrations().last == "v8-plan-fragments")
+        let latest = try store.latestPlans(caseID: 1)
+        #expect(latest.count == plans.count)
+        #expect(Set(latest.values.map(\.plan)) == Set(plans))
+        let formats = try queue.read { db in try Int.fetchAll(db, sql: "SELECT DISTINCT format FROM plan") }
+        #expect(formats == [3])
+    }
+
+    @Test func aChangedPlanRowOrFragmentIsReportedByVerify() throws {
+        let store = try LongarmStore.inMemory()
+        let outcomeStore = store
+        let (caseID, ids) = try Self.targets(store, count: 4)
+        let plan = WorkflowFixtures.planner.plan(
+            WorkflowFixtures.profile(
+                url: "https://films.example.net/watch/0",
+                host: "films.example.net",
+                country: "FR"
+            ),
+            context: PlanningContext(kind: .copyright, holder: "x", holderCountry: CountryCode(lenient: "CN"))
+        )
+        var stored: [LongarmStore.StoredPlan] = []
+        for id in ids { stored.append(try outcomeStore.savePlan(plan, targetID: id.target, profileID: id.profile)) }
+        #expect(try store.planIntegrityProblems(caseID: caseID).isEmpty)
+        let verifier = CaseVerifier(store: store, dataDirectory: FileManager.default.temporaryDirectory)
+        #expect(try verifier.verify(caseID: caseID).problems.isEmpty)
+
+        // A rung's escalation advice rewritten inside its shared fragment.
+        try store.writer.write { db in
+            let key = try #require(
+                try String.fetchOne(
+                    db,
+                    sql: "SELECT sha256 FROM plan_fragment WHERE CAST(json AS TEXT) LIKE '%\"escalation\"%' LIMIT 1"
+                )
+            )
+            try db.execute(
+                sql: """
+                    UPDATE plan_fragment SET json = replace(CAST(json AS TEXT), '"escalation":"', '"escalation":"never ')
+                    WHERE sha256 = ?
+                    """,
+                arguments: [key]
+            )
+        }
+        let fragmentProblems = try store.planIntegrityProblems(caseID: caseID)
+        #expect(fragmentProblems.contains { $0.problem == "plan fragment changed" })
+        #expect(try verifier.verify(caseID: caseID).problems.contains { $0.what == "plan fragment changed" })
+
+        // A plan row's party rewritten.
+        try store.writer.write { db in
+            try db.execute(
+                sql: "UPDATE plan SET json = replace(json, 'abuse@', 'evil@') WHERE id = ?",
+                arguments: [stored[1].id]
+            )
+        }
+        let rowProblems = try store.planIntegrityProblems(caseID: caseID)
+        #expect(rowProblems.contains { $0.location == "plan \(stored[1].id)" })
+        #expect(!rowProblems.contains { $0.location == "plan \(stored[0].id)" })
+        #expect(try verifier.verify(caseID: caseID).problems.contains { $0.location == "plan \(stored[1].id)" })
+
+        // A fragment deleted.
+        try store.writer.write { db in try db.execute(sql: "DELETE FROM plan_fragment") }
+        #expect(try store.planIntegrityProblems(caseID: caseID).contains { $0.problem == "plan fragment missing" })
+    }
+
+    @Test func theBundleRecordsHoldTheFragmentsTheCasesPlansName() throws {
+        let store = try LongarmStore.inMemory()
+        let (caseID, ids) = try Self.targets(store, count: 3)
+        let other = try Self.targets(store, count: 1)
+        let plans = try Self.variedPlans()
+        for (plan, id) in zip(plans, ids) { try store.savePlan(plan, targetID: id.target, profileID: id.profile) }
+        try store.savePlan(plans[3], targetID: other.1[0].target, profileID: other.1[0].profile)
+        #expect(try store.caseRecordTables().contains("plan_fragment"))
+        let dumped = Set(try store.dumpRows(table: "plan_fragment", caseID: caseID).compactMap { $0["sha256"] })
+        var named: Set<String> = []
+        for row in try store.dumpRows(table: "plan", caseID: caseID) {
+            struct Keys: Decodable {
+                struct Rung: Decodable { var fragment: String }
+                var fragment: String
+                var rungs: [Rung]
+            }
+            let keys = try JSONDecoder().decode(Keys.self, from: Data(try #require(row["json"]).utf8))
+            named.insert(keys.fragment)
+            named.formUnion(keys.rungs.map(\.fragment))
+        }
+        #expect(!named.isEmpty)
+        #expect(dumped == named)
+    }
+
+    @Test func aChangedWholePlanRowIsReportedByVerifyToo() throws {
+        let store = try LongarmStore.inMemory()
+        let (caseID, ids) = try Self.targets(store, count: 1)
+        let plan = try #require(try Self.variedPlans().first)
+        let prepared = try LongarmStore.PreparedPlan(plan, targetID: ids[0].target, profileID: ids[0].profile)
+        #expect(prepared.format == 3)
+        let stored = try store.savePlans([prepared])
+        #expect(try store.latestPlans(caseID: caseID)[ids[0].target]?.plan == plan)
+        #expect(try store.planIntegrityProblems(caseID: caseID).isEmpty)
+        try store.writer.write { db in
+            try db.execute(
+                sql: "UPDATE plan SET json = replace(json, 'https', 'http') WHERE id = ?",
+                arguments: [stored[0].id]
+            )
+        }
+        #expect(try store.planIntegrityProblems(caseID: caseID).map(\.location) == ["plan \(stored[0].id)"])
+    }
+}
