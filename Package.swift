@@ -55,7 +55,7 @@ let package = Package(
             name: "LongarmService",
             dependencies: [
                 "LongarmWorkflow", "LongarmCore", "LongarmStore", "LongarmNet", "LongarmResolve", "LongarmRules",
-                "LongarmLetters",
+                "LongarmLetters", "LongarmWatch",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -66,8 +66,18 @@ let package = Package(
             ]
         ),
         .target(
+            name: "LongarmWatch",
+            dependencies: [
+                "LongarmCore", "LongarmStore", "LongarmNet", "LongarmResolve", "LongarmRules", "LongarmLetters",
+                "LongarmEvidence", "LongarmWorkflow",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "LongarmCLI",
             dependencies: [
+                "LongarmWatch",
                 "LongarmService",
                 "LongarmWorkflow",
                 "LongarmCore",
@@ -117,7 +127,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LongarmStoreTests",
-            dependencies: ["LongarmStore", "LongarmCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "LongarmStore", "LongarmCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "LongarmResolveTests",
@@ -141,7 +154,7 @@ let package = Package(
         .testTarget(
             name: "LongarmCLITests",
             dependencies: [
-                "LongarmCore", "LongarmStore", "LongarmCLI",
+                "LongarmCore", "LongarmStore", "LongarmCLI", "LongarmTestSupport", "LongarmNet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "LongarmResolve",
             ]
@@ -166,7 +179,7 @@ let package = Package(
             name: "LongarmServiceTests",
             dependencies: [
                 "LongarmService", "LongarmCore", "LongarmStore", "LongarmRules", "LongarmResolve", "LongarmLetters",
-                "LongarmWorkflow",
+                "LongarmWorkflow", "LongarmWatch",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -176,6 +189,14 @@ let package = Package(
                 "LongarmNet",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(
+            name: "LongarmWatchTests",
+            dependencies: [
+                "LongarmWatch", "LongarmCore", "LongarmStore", "LongarmNet", "LongarmResolve", "LongarmRules",
+                "LongarmLetters", "LongarmWorkflow", "LongarmEvidence", "LongarmTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(

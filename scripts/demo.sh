@@ -67,3 +67,23 @@ print(f"{len(index['letters'])} letter files, {sum(e['draft'] for e in index['le
 for line in drafts:
     print("  draft for", line)
 PY
+
+echo
+echo "== 9. Watching: notices sent, then re-checks until the content is gone"
+"$bin" notice sent 1 --case "$case_id" --via email
+"$bin" recheck --all
+echo "-- the Russian mirror takes its copy down (the local web server now answers 404 for it)"
+python3 - "$out/internet/ready.json" <<'PY'
+import json, sys, urllib.request
+port = json.load(open(sys.argv[1]))["httpPort"]
+body = json.dumps({"host": "mirror.fakevid.ru", "path": "/v/8841", "status": 404, "body": "not found"}).encode()
+request = urllib.request.Request(f"http://127.0.0.1:{port}/_override", data=body,
+                                 headers={"Host": "control.longarm.test"})
+urllib.request.urlopen(request, timeout=10).read()
+PY
+echo "-- one gone check confirms a removal here (the default is 3 checks at least 6 hours apart)"
+"$bin" recheck --all --confirmations 1
+mirror_id=$("$bin" show "$case_id" --json | python3 -c '
+import json, sys
+print(next(t["id"] for t in json.load(sys.stdin)["targets"] if "fakevid" in t["canonicalURL"]))')
+"$bin" history "$mirror_id"

@@ -8,7 +8,7 @@ packages=(
     libsqlite3-dev        # GRDB
     libcurl4-openssl-dev  # LongarmNet's HTTP client
     libmaxminddb-dev      # MMDB geolocation
-    nginx-light           # the local web server of scripts/bench-evidence.sh (capture over loopback HTTP)
+    nginx-light           # local web server of the capture and re-check benchmarks (loopback HTTP)
     nsd                   # the local authoritative DNS server of the integration tests
     openssl               # test CA and the RFC 3161 time-stamping authority
     python3               # local RDAP/WHOIS/web fixture servers, warcio checks
@@ -44,7 +44,7 @@ if [ -f /run/nsd/nsd.pid ] && [ "$(id -u)" -eq 0 ]; then
     kill "$(cat /run/nsd/nsd.pid)" 2>/dev/null || true
 fi
 
-# nginx's package may start a system instance on port 80; the capture benchmark runs its own on a free port.
+# nginx's package may start a system instance on port 80; the benchmarks run their own on a free port.
 if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet nginx 2>/dev/null; then
     systemctl stop nginx >/dev/null 2>&1 || true
 fi

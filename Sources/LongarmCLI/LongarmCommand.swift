@@ -20,6 +20,9 @@ public struct LongarmCommand: AsyncParsableCommand {
             EvidenceCommand.self,
             LettersCommand.self,
             LettersBenchCommand.self,
+            RecheckCommand.self,
+            HistoryCommand.self,
+            NoticeCommand.self,
             ServeCommand.self,
         ]
     )

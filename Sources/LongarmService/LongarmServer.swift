@@ -5,11 +5,12 @@ import NIOCore
 import ServiceLifecycle
 import UnixSignals
 
-/// The HTTP service: the JSON API on Hummingbird and the resolution worker, run in one `ServiceGroup` that shuts
-/// down gracefully on SIGTERM and SIGINT.
+/// The HTTP service: the JSON API on Hummingbird, the resolution worker and the re-check scheduler, run in one
+/// `ServiceGroup` that shuts down gracefully on SIGTERM and SIGINT.
 ///
 /// On a signal the HTTP server stops accepting connections and finishes the requests in hand, then the worker
-/// finishes the batch it is resolving; after ``ServiceConfiguration/shutdownGrace`` whatever is left is cancelled.
+/// finishes the batch it is resolving and the scheduler cancels its run (finished checks are stored, the rest stay
+/// due); after ``ServiceConfiguration/shutdownGrace`` whatever is left is cancelled.
 /// Targets not yet resolved stay queued in the database.
 public struct LongarmServer: Sendable {
     /// The validated configuration.
@@ -20,6 +21,8 @@ public struct LongarmServer: Sendable {
     public let queue: ResolutionQueue
     /// The counters `/metrics` reports.
     public let metrics: ServiceMetrics
+    /// One re-check run at a time: the scheduler's or a request's.
+    public let gate: RecheckGate
 
     /// Creates the server after checking the configuration.
     ///
@@ -34,6 +37,7 @@ public struct LongarmServer: Sendable {
         self.dependencies = dependencies
         self.queue = ResolutionQueue()
         self.metrics = ServiceMetrics(started: dependencies.now())
+        self.gate = RecheckGate()
     }
 
     /// The background resolution worker.
@@ -45,9 +49,27 @@ public struct LongarmServer: Sendable {
         )
     }
 
+    /// The re-check scheduler, when the dependencies have a runner and the configuration wants one.
+    public var scheduler: RecheckScheduler? {
+        guard configuration.scheduler, let runner = dependencies.recheck else { return nil }
+        return RecheckScheduler(
+            runner: runner,
+            gate: gate,
+            metrics: metrics,
+            pollInterval: configuration.recheckPollInterval,
+            logger: dependencies.logger
+        )
+    }
+
     /// The router with every route and middleware.
     public var router: Router<APIRequestContext> {
-        APIRouter.build(configuration: configuration, dependencies: dependencies, queue: queue, metrics: metrics)
+        APIRouter.build(
+            configuration: configuration,
+            dependencies: dependencies,
+            queue: queue,
+            gate: gate,
+            metrics: metrics
+        )
     }
 
     /// The Hummingbird application with the worker among its services; `onListening` gets the bound address.
@@ -55,13 +77,15 @@ public struct LongarmServer: Sendable {
         onListening: @escaping @Sendable (_ host: String, _ port: Int) async -> Void = { _, _ in }
     ) -> some ApplicationProtocol {
         let logger = dependencies.logger
+        var services: [any Service] = [worker]
+        if let scheduler { services.append(scheduler) }
         return Application(
             router: router,
             server: .http1(
                 configuration: HTTP1Channel.Configuration(idleTimeout: .seconds(configuration.idleTimeoutSeconds))
             ),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
-            services: [worker],
+            services: services,
             onServerRunning: { channel in
                 let address = channel.localAddress
                 let host = address?.ipAddress ?? configuration.host

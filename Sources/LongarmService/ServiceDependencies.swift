@@ -5,6 +5,7 @@ public import LongarmLetters
 public import LongarmResolve
 public import LongarmRules
 public import LongarmStore
+public import LongarmWatch
 
 /// What the service works with: the store, the intake, the planner, the letter templates and a way to make a
 /// resolver. The CLI builds the real ones; tests hand in an in-memory store and resolvers over fakes.
@@ -21,6 +22,8 @@ public struct ServiceDependencies: Sendable {
     public var templates: TemplateLibrary?
     /// Makes a fresh resolver for one batch (a resolver shares lookups within its run and must not live forever).
     public var makeResolver: @Sendable () throws -> HostingResolver
+    /// Runs re-checks for `POST /v1/recheck` and the scheduler; without it those answer 503 and no scheduler runs.
+    public var recheck: RecheckRunner?
     /// Who the custody log names for what the service records (each stored profile's `resolve` entry).
     public var custodyActor: String
     /// The clock for creation times.
@@ -36,6 +39,7 @@ public struct ServiceDependencies: Sendable {
         book: RuleBook? = nil,
         templates: TemplateLibrary? = nil,
         makeResolver: @escaping @Sendable () throws -> HostingResolver,
+        recheck: RecheckRunner? = nil,
         custodyActor: String = "longarm serve",
         now: @escaping @Sendable () -> Date = Date.init,
         logger: Logger = Logger(label: "longarm.service")
@@ -46,6 +50,7 @@ public struct ServiceDependencies: Sendable {
         self.book = book
         self.templates = templates
         self.makeResolver = makeResolver
+        self.recheck = recheck
         self.custodyActor = custodyActor
         self.now = now
         self.logger = logger

@@ -136,6 +136,8 @@ extension LongarmStore {
             }
             try db.create(index: "letter_on_case", on: "letter", columns: ["caseId", "createdAt"])
         }
+        // v7 (re-checks, notices, follow-ups) lives beside the code that uses it.
+        registerWatchMigration(&migrator)
         return migrator
     }
 }

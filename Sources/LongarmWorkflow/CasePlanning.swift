@@ -50,6 +50,20 @@ public struct CasePlanning: Sendable {
         )
     }
 
+    /// The plan of `target` from `profile`, stored nowhere: re-checks store it with the follow-up that asked for it.
+    public func plan(
+        _ target: Target,
+        in caseFile: CaseFile,
+        profile: HostingProfile,
+        holderCountry: CountryCode? = nil,
+        ownsWork: Bool? = nil
+    ) -> NoticePlan {
+        planner.plan(
+            profile,
+            context: Self.context(for: target, in: caseFile, holderCountry: holderCountry, ownsWork: ownsWork)
+        )
+    }
+
     /// Plans `targets` (all of the case's when nil) and stores each plan with the profile it came from.
     public func planCase(
         _ caseFile: CaseFile,

@@ -33,6 +33,26 @@ public struct LetterWriting: Sendable {
         store: LongarmStore,
         now: Date = Date()
     ) throws -> LetterIndex {
+        let (index, records) = try writeFiles(
+            caseFile: caseFile,
+            targets: targets,
+            evidence: evidence,
+            to: directory,
+            now: now
+        )
+        try store.saveLetters(records, actor: actor)
+        return index
+    }
+
+    /// Renders and writes the letters like ``write(caseFile:targets:evidence:to:store:now:)`` but stores nothing:
+    /// the caller stores the returned records, e.g. in the same transaction as the follow-up that asked for them.
+    public func writeFiles(
+        caseFile: CaseFile,
+        targets: [PlannedTarget],
+        evidence: [Int64: EvidenceSummary] = [:],
+        to directory: URL,
+        now: Date = Date()
+    ) throws -> (index: LetterIndex, records: [LongarmStore.LetterRecord]) {
         let batch = try composer.compose(caseFile: caseFile, targets: targets, evidence: evidence, options: options)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var entries: [LetterIndex.Entry] = []
@@ -91,8 +111,7 @@ public struct LetterWriting: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(index).write(to: directory.appendingPathComponent("index.json"), options: .atomic)
-        try store.saveLetters(records, actor: actor)
-        return index
+        return (index, records)
     }
 
     /// A file-name-safe form of a party's name: ASCII letters and digits, dashes between, at most 40 characters.

@@ -24,8 +24,14 @@ generated local internet):
 Each WHOIS server directory gets its own port and a connect-to rule `<server>:43:127.0.0.1:<port>`; the
 catch-all rule `:43:127.0.0.1:<port>` answers "No match" for servers without fixtures.
 Special web paths on every host: /_requests (the log as JSON; ?reset=1 clears it), /_counts (requests per web
-host, per WHOIS server and per host+path since start-up, and nsd's query counters under "dns"; never reset)
-and /_echo (returns the request body, with the method in X-Echo-Method).
+host, per WHOIS server and per host+path since start-up, and nsd's query counters under "dns"; never reset),
+/_echo (returns the request body, with the method in X-Echo-Method), and two fault switches for tests:
+
+    POST /_override  {"host", "path", "prefix", "status", "headers", "delay", "hang", "body", "clear"}
+        serves the given metadata for host+path (host defaults to the Host header; "prefix": true matches every
+        path that starts with "path") ahead of any fixture; "clear": true removes it, {"clear_all": true} all.
+    PUT /_zone/<zone>  (body: zone text) replaces a served zone in the state folder, makes nsd reload it
+        (SIGHUP) and answers once the new SOA serial is served.
 The server exits on SIGTERM/SIGINT, or when the process --watch-pid names has gone; it stops nsd with it.
 """
 
@@ -73,7 +79,8 @@ def main():
     STATE["log"] = open(STATE["log_path"], "w", encoding="utf-8")
 
     dns_port = pick_dns_port()
-    nsd, zones = start_nsd(state_dir, dns_port)
+    nsd, zones, zones_dir = start_nsd(state_dir, dns_port)
+    STATE.update(nsd=nsd, zones_dir=zones_dir, dns_port=dns_port)
     stopping = threading.Event()
 
     def stop(*_):

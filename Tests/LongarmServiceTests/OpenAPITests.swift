@@ -112,6 +112,12 @@ import Testing
             record(.get, "/v1/cases/{id}/plan", try await client.call(.get, "/v1/cases/\(id)/plan"))
             record(.get, "/v1/cases/{id}/letters", try await client.call(.get, "/v1/cases/\(id)/letters?draft=true"))
             record(.get, "/v1/cases/{id}/letters", try await client.call(.get, "/v1/cases/\(id)/letters"))
+            let recheck = "/v1/recheck"
+            record(.post, recheck, try await client.call(.post, recheck, json: #"{"caseId": \#(id)}"#))
+            record(.post, recheck, try await client.call(.post, recheck, json: #"{"scope": "hourly"}"#))
+            record(.post, recheck, try await client.call(.post, recheck, json: #"{"caseId": \#(id + 100)}"#))
+            record(.get, "/v1/targets/{id}/history", try await client.call(.get, "/v1/targets/1/history"))
+            record(.get, "/v1/targets/{id}/history", try await client.call(.get, "/v1/targets/999/history"))
             record(.get, "/metrics", try await client.call(.get, "/metrics"))
             return samples
         }
@@ -137,6 +143,7 @@ import Testing
         let successes: [String: Int] = [
             "GET /healthz": 200, "GET /metrics": 200, "POST /v1/cases": 201, "GET /v1/cases/{id}": 200,
             "POST /v1/cases/{id}/targets": 201, "GET /v1/cases/{id}/plan": 200, "GET /v1/cases/{id}/letters": 200,
+            "POST /v1/recheck": 200, "GET /v1/targets/{id}/history": 200,
         ]
         for route in APIRouter.routes {
             let success = try #require(successes[route.description], "\(route) has no sample")
@@ -147,5 +154,7 @@ import Testing
         }
         #expect(statuses["POST /v1/cases/{id}/targets"] == [200, 201, 202, 422])
         #expect(statuses["POST /v1/cases"] == [201, 400, 401, 413, 415, 422])
+        #expect(statuses["POST /v1/recheck"] == [200, 404, 422])
+        #expect(statuses["GET /v1/targets/{id}/history"] == [200, 404])
     }
 }

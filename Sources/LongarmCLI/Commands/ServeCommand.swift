@@ -7,17 +7,21 @@ import LongarmNet
 import LongarmResolve
 import LongarmRules
 import LongarmService
+import LongarmStore
 
-/// `longarm serve`: the JSON API and the background resolution worker (docs/service.md).
+/// `longarm serve`: the JSON API, the background resolution worker and the re-check scheduler (docs/service.md).
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the JSON API (cases, targets, plans, letters) with a background resolver.",
+        abstract:
+            "Serve the JSON API (cases, targets, plans, letters, re-checks) with background resolution and re-checks.",
         discussion: """
             Every route but GET /healthz needs Authorization: Bearer TOKEN; the token comes from --api-token, \
             --api-token-file, LONGARM_API_TOKEN or LONGARM_API_TOKEN_FILE. Without a token the service refuses to \
             start, unless it binds a loopback address and --insecure-no-auth is given. SIGTERM or SIGINT stops it \
-            gracefully (exit 0). The API is described in docs/openapi.yaml.
+            gracefully (exit 0): a re-check run in progress stores the checks it finished, the rest stay due. Due \
+            re-checks run in the background unless --no-scheduler (confirmations from LONGARM_CONFIRMATIONS and \
+            LONGARM_SPACING, as for longarm recheck). The API is described in docs/openapi.yaml.
             """
     )
 
@@ -36,9 +40,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (env LONGARM_LOG_LEVEL).")
     var logLevel: String?
     @Option(help: "Templates folder (env LONGARM_TEMPLATES; default: the shipped Templates/).") var templates: String?
+    @Flag(name: .customLong("no-scheduler"), help: "Run no re-checks in the background (POST /v1/recheck still works).")
+    var noScheduler = false
     @OptionGroup var net: NetOptions
     @OptionGroup var data: DataOptions
     @OptionGroup var store: StoreOptions
+    @OptionGroup var evidence: EvidenceStorageOptions
 
     func validate() throws {
         if let port, !(0...65535).contains(port) { throw ValidationError("--port \(port): expected 0 to 65535") }
@@ -83,6 +90,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.insecureNoAuth = insecureNoAuth
         if let maxBodyBytes { configuration.maxBodyBytes = maxBodyBytes }
         if let rateLimit { configuration.rateLimit = rateLimit }
+        configuration.scheduler = !noScheduler
         return configuration
     }
 
@@ -109,8 +117,18 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let library: TemplateLibrary
         do { library = try TemplateLibrary(directory: folder) } catch { throw CLIError(.failure, "\(error)") }
+        let db = try store.open()
+        var watchLogger = Logger(label: "longarm.watch")
+        watchLogger.logLevel = logger.logLevel
+        let settings = try RecheckSetup.settings(timeout: netConfiguration.timeout, actor: CustodyActor.service)
+        let recheck = try RecheckSetup(
+            net: net,
+            data: data,
+            templates: templates,
+            evidenceDirectory: evidence.resolved(store: store)
+        ).runner(store: db, settings: settings, logger: watchLogger)
         return ServiceDependencies(
-            store: try store.open(),
+            store: db,
             intake: TargetIntake(
                 canonicalizer: URLCanonicalizer(publicSuffixList: try PublicSuffixListLoader.shipped())
             ),
@@ -118,6 +136,7 @@ struct ServeCommand: AsyncParsableCommand {
             book: book,
             templates: library,
             makeResolver: makeResolver,
+            recheck: recheck,
             custodyActor: CustodyActor.service,
             logger: logger
         )

@@ -16,6 +16,9 @@ public struct HTTPRequest: Sendable, Hashable {
     public var timeout: Duration
     /// Whether to ask for the server's certificate chain (evidence capture).
     public var captureCertificates: Bool
+    /// Whether to record the request head exactly as written (evidence); off saves the client's verbose tracing,
+    /// which re-checks at thousands of requests a second do not need.
+    public var recordRequestHead: Bool
 
     /// Creates a request; the defaults suit RDAP and other API calls.
     public init(
@@ -25,7 +28,8 @@ public struct HTTPRequest: Sendable, Hashable {
         body: Data? = nil,
         maxBodyBytes: Int = 4 << 20,
         timeout: Duration = .seconds(15),
-        captureCertificates: Bool = false
+        captureCertificates: Bool = false,
+        recordRequestHead: Bool = true
     ) {
         self.url = url
         self.method = method
@@ -34,6 +38,7 @@ public struct HTTPRequest: Sendable, Hashable {
         self.maxBodyBytes = maxBodyBytes
         self.timeout = timeout
         self.captureCertificates = captureCertificates
+        self.recordRequestHead = recordRequestHead
     }
 }
 

@@ -57,6 +57,8 @@ public struct CustodyEntry: Sendable, Codable, Hashable {
     }
 
     private static func escape(_ text: String) -> String {
+        // Most fields need no escape at all: skip building a copy.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

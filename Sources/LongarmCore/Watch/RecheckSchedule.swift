@@ -31,8 +31,9 @@ public struct RecheckSchedule: Sendable, Hashable {
         if status.goneConfirmations > 0 && status.state != .removed {
             wait = judge.spacing.seconds
         } else if status.consecutiveFailures > 0 {
+            // The spacing paces the back-off, but never below 15 minutes: `--spacing 0s` must not hammer a dead site.
             let factor = pow(2.0, Double(min(status.consecutiveFailures, 20)))
-            wait = min(judge.spacing.seconds * factor / 2, maximumBackoff.seconds)
+            wait = min(max(judge.spacing.seconds, 900) * factor / 2, maximumBackoff.seconds)
         } else if status.state == .removed {
             // Removed content is still watched, less often, for re-uploads at the same URL.
             wait = interval.seconds * 7

@@ -50,21 +50,28 @@ extension CurlTransfer {
     static func parseHeaders(_ lines: [String]) -> [HTTPHeader] {
         var headers: [HTTPHeader] = []
         for line in lines.dropFirst() {
-            let text = line.trimmingCharacters(in: .newlines)
+            let text = Substring(trimmed(Substring(line), newlinesOnly: true))
             if text.isEmpty { break }
             if text.first == " " || text.first == "\t", !headers.isEmpty {
-                headers[headers.count - 1].value += " " + text.trimmingCharacters(in: .whitespaces)
+                headers[headers.count - 1].value += " " + trimmed(Substring(text))
                 continue
             }
             guard let colon = text.firstIndex(of: ":") else { continue }
-            headers.append(
-                HTTPHeader(
-                    String(text[..<colon]),
-                    text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-                )
-            )
+            headers.append(HTTPHeader(String(text[..<colon]), trimmed(text[text.index(after: colon)...])))
         }
         return headers
+    }
+
+    // Header lines are trimmed by hand: Foundation's trimmingCharacters cost a tenth of a re-check's CPU.
+    private static func trimmed(_ text: Substring, newlinesOnly: Bool = false) -> String {
+        func strip(_ character: Character) -> Bool {
+            character == "\r" || character == "\n" || character == "\r\n"
+                || (!newlinesOnly && (character == " " || character == "\t"))
+        }
+        var slice = text
+        while let first = slice.first, strip(first) { slice = slice.dropFirst() }
+        while let last = slice.last, strip(last) { slice = slice.dropLast() }
+        return String(slice)
     }
 
     static func versionName(_ version: Int) -> String? {

@@ -112,21 +112,24 @@ final class CurlTransfer: @unchecked Sendable {
             },
             "CURLOPT_HEADERFUNCTION"
         )
-        // The debug callback is the only place libcurl shows the request head exactly as written.
-        try set(CURLOPT_VERBOSE, 1)
-        try set(CURLOPT_DEBUGDATA, pointer: userdata)
-        try check(
-            longarm_curl_setopt_debug_callback(handle) { _, type, data, size, userdata in
-                guard type == CURLINFO_HEADER_OUT, let data, let userdata else { return 0 }
-                let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
-                transfer.requestHead += String(
-                    decoding: UnsafeRawBufferPointer(start: data, count: size),
-                    as: UTF8.self
-                )
-                return 0
-            },
-            "CURLOPT_DEBUGFUNCTION"
-        )
+        // The debug callback is the only place libcurl shows the request head exactly as written; verbose tracing
+        // formats every step of the transfer, so it is on only when the head is wanted.
+        if request.recordRequestHead {
+            try set(CURLOPT_VERBOSE, 1)
+            try set(CURLOPT_DEBUGDATA, pointer: userdata)
+            try check(
+                longarm_curl_setopt_debug_callback(handle) { _, type, data, size, userdata in
+                    guard type == CURLINFO_HEADER_OUT, let data, let userdata else { return 0 }
+                    let transfer = Unmanaged<CurlTransfer>.fromOpaque(userdata).takeUnretainedValue()
+                    transfer.requestHead += String(
+                        decoding: UnsafeRawBufferPointer(start: data, count: size),
+                        as: UTF8.self
+                    )
+                    return 0
+                },
+                "CURLOPT_DEBUGFUNCTION"
+            )
+        }
         if addressGuard != nil {
             try set(CURLOPT_OPENSOCKETDATA, pointer: userdata)
             try check(

@@ -14,6 +14,8 @@ import Foundation
 /// - `rateLimit` (`--rate-limit`, requests per minute per client address; `0` turns it off): default 600.
 /// - `resolutionBatchSize`, `resolutionPollInterval`: how many queued targets the worker resolves at once (16)
 ///   and how often it looks for work nobody announced (a CLI `submit --no-resolve`; 30 seconds).
+/// - `recheckPollInterval`: the longest the re-check scheduler sleeps between looks at the schedule (60 s);
+///   `scheduler` (`--no-scheduler` turns it off): whether due re-checks run in the background at all.
 /// - `idleTimeout`: how long an idle connection stays open; default 30 seconds.
 /// - `shutdownGrace`: how long SIGTERM waits for in-flight requests and resolutions before cancelling; 30 s.
 public struct ServiceConfiguration: Sendable {
@@ -35,6 +37,10 @@ public struct ServiceConfiguration: Sendable {
     public var resolutionBatchSize: Int
     /// How often the worker looks for unannounced work.
     public var resolutionPollInterval: Duration
+    /// Whether the re-check scheduler runs (when the dependencies have a re-check runner).
+    public var scheduler: Bool
+    /// The longest the scheduler sleeps before looking at the schedule again.
+    public var recheckPollInterval: Duration
     /// How long an idle connection may stay open.
     public var idleTimeout: Duration
     /// How long a graceful shutdown may take before in-flight work is cancelled.
@@ -53,6 +59,8 @@ public struct ServiceConfiguration: Sendable {
         rateLimit: Int = 600,
         resolutionBatchSize: Int = 16,
         resolutionPollInterval: Duration = .seconds(30),
+        scheduler: Bool = true,
+        recheckPollInterval: Duration = .seconds(60),
         idleTimeout: Duration = .seconds(30),
         shutdownGrace: Duration = .seconds(30),
         version: String = "0.0.0"
@@ -66,6 +74,8 @@ public struct ServiceConfiguration: Sendable {
         self.rateLimit = rateLimit
         self.resolutionBatchSize = resolutionBatchSize
         self.resolutionPollInterval = resolutionPollInterval
+        self.scheduler = scheduler
+        self.recheckPollInterval = recheckPollInterval
         self.idleTimeout = idleTimeout
         self.shutdownGrace = shutdownGrace
         self.version = version

@@ -1,4 +1,5 @@
 public import Foundation
+import LongarmWatch
 import Synchronization
 
 /// The service's counters, kept in memory and written in the Prometheus text format by `GET /metrics`.
@@ -25,6 +26,9 @@ public final class ServiceMetrics: Sendable {
         var plans = 0
         var authFailures = 0
         var rateLimited = 0
+        var recheckRuns: [String: Int] = [:]
+        var checks: [String: Int] = [:]
+        var stateChanges: [String: Int] = [:]
     }
 
     private let state = Mutex(State())
@@ -54,6 +58,16 @@ public final class ServiceMetrics: Sendable {
     /// Counts stored plans.
     func recordPlans(_ count: Int) {
         state.withLock { $0.plans += count }
+    }
+
+    /// Counts a re-check run by what started it (`scheduler`, `api`), its stored checks by outcome, and the state
+    /// changes it found by the new state.
+    func recordRecheck(_ report: RecheckReport, trigger: String) {
+        state.withLock { state in
+            state.recheckRuns[trigger, default: 0] += 1
+            for (outcome, count) in report.outcomes { state.checks[outcome, default: 0] += count }
+            for change in report.changes { state.stateChanges[change.to, default: 0] += 1 }
+        }
     }
 
     /// Counts a request refused for a missing or wrong token.

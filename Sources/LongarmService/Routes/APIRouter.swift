@@ -14,6 +14,8 @@ public enum APIRouter {
         APIRoute(.post, "/v1/cases/{id}/targets"),
         APIRoute(.get, "/v1/cases/{id}/plan"),
         APIRoute(.get, "/v1/cases/{id}/letters"),
+        APIRoute(.post, "/v1/recheck"),
+        APIRoute(.get, "/v1/targets/{id}/history"),
     ]
 
     /// The router over `dependencies`.
@@ -21,6 +23,7 @@ public enum APIRouter {
         configuration: ServiceConfiguration,
         dependencies: ServiceDependencies,
         queue: ResolutionQueue,
+        gate: RecheckGate,
         metrics: ServiceMetrics
     ) -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
@@ -39,12 +42,19 @@ public enum APIRouter {
             dependencies: dependencies,
             queue: queue,
             metrics: metrics,
+            gate: gate,
             version: configuration.version
         )
         let cases = CaseRoutes(dependencies: dependencies, configuration: configuration)
         let targets = TargetRoutes(dependencies: dependencies, configuration: configuration, pipeline: pipeline)
         let plans = PlanRoutes(dependencies: dependencies, metrics: metrics)
         let letters = LetterRoutes(dependencies: dependencies, metrics: metrics, version: configuration.version)
+        let rechecks = RecheckRoutes(
+            dependencies: dependencies,
+            configuration: configuration,
+            gate: gate,
+            metrics: metrics
+        )
 
         router.get(route("/healthz"), use: health.health)
         // Routes added after this middleware need the token; /healthz above stays open.
@@ -57,6 +67,8 @@ public enum APIRouter {
         router.post(route("/v1/cases/{id}/targets"), use: targets.submit)
         router.get(route("/v1/cases/{id}/plan"), use: plans.show)
         router.get(route("/v1/cases/{id}/letters"), use: letters.show)
+        router.post(route("/v1/recheck"), use: rechecks.run)
+        router.get(route("/v1/targets/{id}/history"), use: rechecks.history)
         return router
     }
 

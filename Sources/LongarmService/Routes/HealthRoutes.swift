@@ -16,6 +16,7 @@ struct HealthRoutes {
     let dependencies: ServiceDependencies
     let queue: ResolutionQueue
     let metrics: ServiceMetrics
+    let gate: RecheckGate
     let version: String
 
     /// 200 `{"status": "ok"}` when the database answers, 503 otherwise. Reveals nothing about cases.
@@ -82,6 +83,24 @@ struct HealthRoutes {
         text.sample("longarm_resolution_queue_depth", Double(depth))
         text.family("longarm_resolution_in_flight", type: "gauge", help: "Targets being resolved now.")
         text.sample("longarm_resolution_in_flight", Double(queue.inFlight.count))
+        text.family("longarm_recheck_runs_total", type: "counter", help: "Re-check runs, by what started them.")
+        for (trigger, count) in snapshot.recheckRuns.sorted(by: { $0.key < $1.key }) {
+            text.sample("longarm_recheck_runs_total", ["trigger": trigger], Double(count))
+        }
+        text.family("longarm_checks_total", type: "counter", help: "Re-checks stored, by outcome.")
+        for (outcome, count) in snapshot.checks.sorted(by: { $0.key < $1.key }) {
+            text.sample("longarm_checks_total", ["outcome": outcome], Double(count))
+        }
+        text.family(
+            "longarm_check_state_changes_total",
+            type: "counter",
+            help: "Targets whose state a re-check changed, by the new state."
+        )
+        for (state, count) in snapshot.stateChanges.sorted(by: { $0.key < $1.key }) {
+            text.sample("longarm_check_state_changes_total", ["to": state], Double(count))
+        }
+        text.family("longarm_recheck_running", type: "gauge", help: "1 while a re-check run is going.")
+        text.sample("longarm_recheck_running", gate.isRunning ? 1 : 0)
         text.family("longarm_cases", type: "gauge", help: "Cases in the store.")
         text.sample("longarm_cases", Double(counts.cases))
         text.family("longarm_targets", type: "gauge", help: "Targets in the store.")

@@ -10,7 +10,21 @@ import time
 import urllib.parse
 
 from .common import COUNTS, HANG_SECONDS, LOG_LOCK, REQUESTS, STATE, fixtures, log_request, read_meta
-from .nsd import nsd_counts
+from .nsd import nsd_counts, replace_zone
+
+
+def find_override(host, path):
+    """The override set for host+path by POST /_override: an exact path first, then the longest prefix."""
+    with LOG_LOCK:
+        overrides = STATE.get("overrides") or {}
+        exact = overrides.get((host, path))
+        if exact is not None:
+            return dict(exact)
+        best = None
+        for (h, p), fields in overrides.items():
+            if h == host and fields.get("prefix") and path.startswith(p) and (best is None or len(p) > len(best[0])):
+                best = (p, fields)
+        return dict(best[1]) if best else None
 
 
 def fixture_hosts():
@@ -108,6 +122,10 @@ class WebHandler(http.server.BaseHTTPRequestHandler):
             with LOG_LOCK:
                 payload = json.dumps({"requests": REQUESTS}).encode()
             return self.send(200, [("Content-Type", "application/json")], payload, head_only)
+        if path == "/_override":
+            return self.set_override(host, body_in, head_only)
+        if path.startswith("/_zone/"):
+            return self.put_zone(path[len("/_zone/"):], body_in, head_only)
         if path == "/_counts":
             with LOG_LOCK:
                 counts = {kind: dict(values) for kind, values in COUNTS.items()}
@@ -128,6 +146,11 @@ class WebHandler(http.server.BaseHTTPRequestHandler):
         if os.path.isdir(target):
             target = os.path.join(target, "index.html")
         meta = read_meta(target + ".meta.json")
+        override = find_override(host, path)
+        if override is not None:
+            meta = dict(meta, **override)
+            if not meta.get("body") and not os.path.isfile(target):
+                meta.setdefault("body", "")
         if not os.path.isfile(target) and not meta:
             return self.send(404, [("Content-Type", "text/plain")], f"no fixture for {host}{path}\n".encode(),
                              head_only)
@@ -148,6 +171,33 @@ class WebHandler(http.server.BaseHTTPRequestHandler):
         if not any(name.lower() == "content-type" for name, _ in headers):
             headers.insert(0, ("Content-Type", content_type(target, body)))
         return self.send(int(meta.get("status", 200)), headers, body, head_only, meta.get("repeat_to"))
+
+    def set_override(self, host, body_in, head_only):
+        try:
+            request = json.loads(body_in or b"{}")
+        except ValueError as error:
+            return self.send(400, [("Content-Type", "text/plain")], f"bad JSON: {error}\n".encode(), head_only)
+        with LOG_LOCK:
+            overrides = STATE.setdefault("overrides", {})
+            if request.get("clear_all"):
+                overrides.clear()
+            else:
+                key = ((request.get("host") or host).lower(), request.get("path") or "/")
+                if request.get("clear"):
+                    overrides.pop(key, None)
+                else:
+                    fields = {k: v for k, v in request.items() if k not in ("host", "path")}
+                    overrides[key] = fields
+        return self.send(200, [("Content-Type", "application/json")], b'{"ok": true}', head_only)
+
+    def put_zone(self, zone, body_in, head_only):
+        try:
+            serial = replace_zone(zone.strip("/").lower(), body_in.decode("utf-8"))
+        except Exception as error:  # noqa: BLE001 - the test reads the reason rather than waiting for a timeout
+            return self.send(400, [("Content-Type", "text/plain")], f"{type(error).__name__}: {error}\n".encode(),
+                             head_only)
+        return self.send(200, [("Content-Type", "application/json")], json.dumps({"serial": serial}).encode(),
+                         head_only)
 
     def send(self, status, headers, body, head_only, repeat_to=None):
         total = int(repeat_to) if repeat_to else len(body)

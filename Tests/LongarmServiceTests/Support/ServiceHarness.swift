@@ -7,19 +7,31 @@ import LongarmLetters
 import LongarmRules
 import LongarmService
 import LongarmStore
+import LongarmWatch
 import NIOCore
 import Testing
 
-/// A service over an in-memory store, the shipped rules, templates and Public Suffix List, and ``FakeHosting``.
+/// A service over an in-memory store, the shipped rules, templates and Public Suffix List, ``FakeHosting``, and a
+/// re-check runner fetching from ``ScriptedPages``.
 struct ServiceHarness {
     static let token = "test-token-0123456789abcdef"
 
+    /// Re-check settings for tests: one gone check confirms a removal; no per-host rate limit.
+    static let recheckSettings = RecheckConfiguration(
+        judge: RemovalJudge(confirmations: 1, spacing: .zero),
+        politeness: PolitenessPolicy(concurrency: 4, rate: 0),
+        actor: "tester"
+    )
+
     let server: LongarmServer
     let hosting: FakeHosting
+    /// The pages re-checks fetch.
+    let pages: ScriptedPages
 
     init(
         configure: (inout ServiceConfiguration) -> Void = { _ in },
-        hosting: FakeHosting = FakeHosting()
+        hosting: FakeHosting = FakeHosting(),
+        recheck: RecheckConfiguration? = ServiceHarness.recheckSettings
     ) throws {
         var configuration = ServiceConfiguration(
             token: try APIToken(Self.token),
@@ -28,16 +40,30 @@ struct ServiceHarness {
         )
         configure(&configuration)
         let shared = try Shared.loaded.get()
+        let store = try LongarmStore.inMemory()
+        let pages = ScriptedPages()
+        let runner = recheck.map { settings in
+            RecheckRunner(
+                store: store,
+                http: pages,
+                configuration: settings,
+                makeResolver: { hosting.resolver() },
+                makeDrafter: nil,
+                evidenceDirectory: nil
+            )
+        }
         let dependencies = ServiceDependencies(
-            store: try LongarmStore.inMemory(),
+            store: store,
             intake: shared.intake,
             planner: NoticePlanner(book: shared.book),
             book: shared.book,
             templates: shared.templates,
-            makeResolver: { hosting.resolver() }
+            makeResolver: { hosting.resolver() },
+            recheck: runner
         )
         server = try LongarmServer(configuration: configuration, dependencies: dependencies)
         self.hosting = hosting
+        self.pages = pages
     }
 
     /// The shipped rules, templates and Public Suffix List, loaded once per test process (they take seconds to load in
