@@ -40,15 +40,10 @@ public struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Surrounding brackets (`[2001:db8::1]`) are accepted; zone identifiers (`%eth0`) and IPv4 octets with
     /// leading zeros (ambiguous: octal for some parsers) are not.
     public init?(_ text: String) {
-        var text = Substring(text)
-        if text.hasPrefix("["), text.hasSuffix("]") { text = text.dropFirst().dropLast() }
-        if text.contains(":") {
-            guard let (high, low) = Self.parseV6(text) else { return nil }
-            self.init(v6High: high, low: low)
-        } else {
-            guard let value = Self.parseV4(text) else { return nil }
-            self.init(v4: value)
-        }
+        // Resolution parses addresses for every profile and range test: read the UTF-8 bytes, not Characters.
+        var text = text
+        guard let parsed = text.withUTF8({ Self.parse($0[...]) }) else { return nil }
+        self = parsed
     }
 
     /// The IPv4 value; `nil` for IPv6.
@@ -103,52 +98,114 @@ public struct IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible
         try container.encode(description)
     }
 
-    static func parseV4(_ text: Substring) -> UInt32? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return nil }
-        var value: UInt32 = 0
-        for part in parts {
-            guard (1...3).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                part.count == 1 || part.first != "0", let octet = UInt32(part), octet <= 255
-            else { return nil }
-            value = value << 8 | octet
+    private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
+    private static func parse(_ text: Bytes) -> IPAddress? {
+        var text = text
+        if text.count >= 2, text.first == UInt8(ascii: "["), text.last == UInt8(ascii: "]") {
+            text = text.dropFirst().dropLast()
         }
-        return value
+        if text.contains(UInt8(ascii: ":")) {
+            guard let (high, low) = parseV6(text) else { return nil }
+            return IPAddress(v6High: high, low: low)
+        }
+        return parseV4(text).map { IPAddress(v4: $0) }
     }
 
-    private static func parseV6(_ text: Substring) -> (UInt64, UInt64)? {
-        guard text.count <= 45 else { return nil }
-        let halves = text.components(separatedBy: "::")
-        guard halves.count <= 2 else { return nil }
-        guard let head = parseGroups(Substring(halves[0]), allowV4Tail: halves.count == 1) else { return nil }
-        var groups = head
-        if halves.count == 2 {
-            guard let tail = parseGroups(Substring(halves[1]), allowV4Tail: true), head.count + tail.count <= 7
-            else { return nil }
-            groups += Array(repeating: 0, count: 8 - head.count - tail.count) + tail
+    /// Four decimal octets of one to three digits, none with a leading zero.
+    private static func parseV4(_ text: Bytes) -> UInt32? {
+        var value: UInt32 = 0
+        var dots = 0
+        var octet: UInt32 = 0
+        var digits = 0
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "."):
+                guard digits > 0, dots < 3 else { return nil }
+                value = value << 8 | octet
+                dots += 1
+                octet = 0
+                digits = 0
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 3, digits == 0 || octet != 0 else { return nil }
+                octet = octet * 10 + UInt32(byte - UInt8(ascii: "0"))
+                guard octet <= 255 else { return nil }
+                digits += 1
+            default:
+                return nil
+            }
         }
-        guard groups.count == 8 else { return nil }
+        guard digits > 0, dots == 3 else { return nil }
+        return value << 8 | octet
+    }
+
+    private static func parseV6(_ text: Bytes) -> (UInt64, UInt64)? {
+        guard text.count <= 45 else { return nil }
+        var groups: [UInt16] = []
+        groups.reserveCapacity(8)
+        guard let gap = doubleColon(in: text, from: text.startIndex) else {
+            guard parseGroups(text, allowV4Tail: true, into: &groups), groups.count == 8 else { return nil }
+            return combine(groups)
+        }
+        let tailText = text[(gap + 2)...]
+        guard doubleColon(in: tailText, from: tailText.startIndex) == nil,
+            parseGroups(text[..<gap], allowV4Tail: false, into: &groups)
+        else { return nil }
+        let headCount = groups.count
+        guard parseGroups(tailText, allowV4Tail: true, into: &groups), groups.count <= 7 else { return nil }
+        groups.insert(contentsOf: repeatElement(0, count: 8 - groups.count), at: headCount)
+        return combine(groups)
+    }
+
+    /// The index of the first `::` at or after `start`.
+    private static func doubleColon(in text: Bytes, from start: Int) -> Int? {
+        var index = start
+        while index + 1 < text.endIndex {
+            if text[index] == UInt8(ascii: ":") && text[index + 1] == UInt8(ascii: ":") { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Appends the colon-separated hex groups of `text`, the last of which may be a dotted quad (two groups).
+    private static func parseGroups(_ text: Bytes, allowV4Tail: Bool, into groups: inout [UInt16]) -> Bool {
+        if text.isEmpty { return true }
+        var partStart = text.startIndex
+        while true {
+            let partEnd = text[partStart...].firstIndex(of: UInt8(ascii: ":")) ?? text.endIndex
+            let part = text[partStart..<partEnd]
+            let isLast = partEnd == text.endIndex
+            if isLast, allowV4Tail, part.contains(UInt8(ascii: ".")) {
+                guard let v4 = parseV4(part) else { return false }
+                groups.append(UInt16(v4 >> 16))
+                groups.append(UInt16(v4 & 0xffff))
+            } else {
+                guard (1...4).contains(part.count), groups.count < 8 else { return false }
+                var group: UInt16 = 0
+                for byte in part {
+                    guard let digit = hexValue(byte) else { return false }
+                    group = group << 4 | digit
+                }
+                groups.append(group)
+            }
+            if isLast { return true }
+            partStart = partEnd + 1
+        }
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt16? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt16(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt16(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt16(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
+    private static func combine(_ groups: [UInt16]) -> (UInt64, UInt64) {
         let high = groups[0..<4].reduce(UInt64(0)) { $0 << 16 | UInt64($1) }
         let low = groups[4..<8].reduce(UInt64(0)) { $0 << 16 | UInt64($1) }
         return (high, low)
-    }
-
-    /// Colon-separated hex groups, the last of which may be a dotted quad (two groups).
-    private static func parseGroups(_ text: Substring, allowV4Tail: Bool) -> [UInt16]? {
-        if text.isEmpty { return [] }
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        var groups: [UInt16] = []
-        for (index, part) in parts.enumerated() {
-            if index == parts.count - 1, allowV4Tail, part.contains(".") {
-                guard let v4 = parseV4(part) else { return nil }
-                groups += [UInt16(v4 >> 16), UInt16(v4 & 0xffff)]
-            } else {
-                guard (1...4).contains(part.count), part.allSatisfy(\.isHexDigit), let group = UInt16(part, radix: 16)
-                else { return nil }
-                groups.append(group)
-            }
-        }
-        return groups
     }
 
     private static func formatV6(_ groups: [UInt16]) -> String {

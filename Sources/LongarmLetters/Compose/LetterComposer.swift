@@ -132,7 +132,7 @@ public struct LetterComposer: Sendable {
             guard let phrases = library.phrasebooks[language] else { continue }
             let context = BodyBuilder(input: bodyInput, phrases: phrases).context()
             bodies.append(context)
-            markdown.append(try library.render(templateName, context: context))
+            markdown.append(try library.render(templateName, tree: context.mustacheTree, language: language))
             subjects.append(fill(phrases.subject, ["work": caseFile.work ?? caseFile.holder]))
         }
         var document = LetterDocument(

@@ -25,6 +25,8 @@ public struct TemplateLibrary: Sendable {
     /// The raw source of every template and partial, by name, for checks.
     public let sources: [String: String]
     let library: MustacheLibrary
+    /// Per language: the templates with that language's headings and labels written in (``inlinePhrases``).
+    let letterLibraries: [String: MustacheLibrary]
 
     /// Loads every template, partial and phrasebook under `directory`; throws naming the first broken file.
     public init(directory: URL) throws(LetterError) {
@@ -86,6 +88,24 @@ public struct TemplateLibrary: Sendable {
         self.phrasebooks = phrasebooks
         self.sources = sources
         self.library = library
+        var letterLibraries: [String: MustacheLibrary] = [:]
+        for (language, book) in phrasebooks {
+            let headings = book.headings.mustacheTree
+            let labels = book.labels.mustacheTree
+            var variant = MustacheLibrary()
+            for (name, text) in sources {
+                // The cover summary has a context of its own: only letter bodies get the phrases written in.
+                let body =
+                    name.hasPrefix("cover/") ? text : Self.inlinePhrases(text, headings: headings, labels: labels)
+                let source = "{{% CONTENT_TYPE: \(MarkdownContentType.name)}}" + body
+                guard let template = try? MustacheTemplate(string: source) else {
+                    throw LetterError(.templates, "\(name): not a valid template with the \(language) phrases")
+                }
+                variant.register(template, named: name)
+            }
+            letterLibraries[language] = variant
+        }
+        self.letterLibraries = letterLibraries
     }
 
     /// The template for a regime and kind: `<regime>/<kind>` when it exists, else `<regime>/notice`.
@@ -104,10 +124,46 @@ public struct TemplateLibrary: Sendable {
         } catch {
             throw LetterError(.templates, "cannot encode the context for \(name): \(error)")
         }
-        guard let text = library.render(object, withTemplate: name) else {
+        return try render(name, tree: object)
+    }
+
+    /// Renders a named template with a context already made plain (``LetterContext/mustacheTree``), using the
+    /// templates with `language`'s headings and labels written in when the language has a phrasebook.
+    func render(_ name: String, tree: [String: Any], language: String? = nil) throws(LetterError) -> String {
+        let templates = language.flatMap { letterLibraries[$0] } ?? library
+        guard let text = templates.render(tree, withTemplate: name) else {
             throw LetterError(.templates, "\(directory.path): no template named \(name)")
         }
         return text
+    }
+
+    /// Templates and partials of letter bodies with the language's headings and labels written in, per language.
+    ///
+    /// `{{headings.x}}` and `{{labels.x}}` print the same escaped phrase in every letter of a language, and they were
+    /// the costliest lookups of rendering (many sit inside sections, where Mustache searches the section's value
+    /// first). Writing the escaped text into the template once gives the same output: the escape leaves no `{{`,
+    /// and a blank phrase keeps its tag so no line becomes a standalone tag line. No object of a letter context
+    /// other than the root has a `headings` or `labels` key, so nothing could shadow them.
+    static func inlinePhrases(_ text: String, headings: [String: Any], labels: [String: Any]) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            result += rest[..<open.lowerBound]
+            let tag = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            let parts = tag.split(separator: ".", omittingEmptySubsequences: false)
+            let table: [String: Any]? =
+                parts.count != 2 ? nil : parts[0] == "headings" ? headings : parts[0] == "labels" ? labels : nil
+            if let phrase = table?[String(parts[1])] as? String,
+                phrase.contains(where: { !$0.isWhitespace })
+            {
+                result += MarkdownContentType.escape(phrase)
+            } else {
+                result += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 
     private static func merge(base: Any, over: Any) -> Any {

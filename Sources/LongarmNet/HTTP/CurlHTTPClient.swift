@@ -14,14 +14,26 @@ public import LongarmCore
 public final class CurlHTTPClient: HTTPFetching {
     /// The settings every request uses.
     public let configuration: NetConfiguration
-    private let driver = CurlMultiDriver()
+    private let driver: CurlMultiDriver
     private let logger: Logger
 
     /// Creates a client and its driver thread.
     public init(configuration: NetConfiguration, logger: Logger = Logger(label: "longarm.http")) {
         self.configuration = configuration
         self.logger = logger
+        // libcurl counts connections per destination, and a connect-to rule makes every host it covers one
+        // destination: the 16 would then be shared by all of them (thirteen RDAP servers on one local port), and
+        // a connection kept alive for one host would be closed to open one for another. Rule-mapped hosts get the
+        // whole connection cache instead; callers such as RDAP still cap their requests per server.
+        self.driver = CurlMultiDriver(
+            hostConnections: configuration.connectTo.isEmpty ? Self.connectionsPerHost : Self.connectionCache
+        )
     }
+
+    /// The connections opened to one host at most; further requests wait for a kept-alive one.
+    static let connectionsPerHost = 16
+    /// The connections kept alive in all.
+    static let connectionCache = 64
 
     deinit {
         driver.stop()

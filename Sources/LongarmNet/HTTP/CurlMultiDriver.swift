@@ -17,12 +17,13 @@ final class CurlMultiDriver: Sendable {
     private nonisolated(unsafe) let multi: UnsafeMutableRawPointer
     private let inbox = Mutex(Inbox())
 
-    init() {
+    /// Creates the driver; `hostConnections` caps the connections libcurl opens to one destination.
+    init(hostConnections: Int = CurlHTTPClient.connectionsPerHost) {
         _ = CurlGlobal.initialised
         multi = curl_multi_init()
-        _ = longarm_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, 64)
+        _ = longarm_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, CurlHTTPClient.connectionCache)
         // Queue rather than open a connection per request: kept-alive connections skip TCP and TLS set-up.
-        _ = longarm_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, 16)
+        _ = longarm_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, hostConnections)
         let thread = Thread { [self] in self.run() }
         thread.name = "longarm.net.curl"
         thread.start()
