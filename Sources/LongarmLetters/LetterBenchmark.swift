@@ -112,7 +112,7 @@ public struct LetterBenchmark: Sendable {
         if let error = failure.withLock({ $0 }) { throw error }
         let files = counts.withLock { $0.reduce(0, +) }
         let elapsed = start.duration(to: clock.now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         return Result(letters: targets.count, files: files, seconds: seconds)
     }
 }

@@ -110,7 +110,7 @@ public struct CasePlanning: Sendable {
             let batchStart = clock.now
             let batch = Array(jobs[start..<min(start + Self.storeBatch, jobs.count)])
             let results = prepare(batch, caches: caches)
-            prepareSeconds += Self.seconds(clock.now - batchStart)
+            prepareSeconds += (clock.now - batchStart).seconds
             var ready: [LongarmStore.PreparedPlan] = []
             ready.reserveCapacity(results.count)
             for (job, result) in zip(batch, results) {
@@ -130,7 +130,7 @@ public struct CasePlanning: Sendable {
                     let stored = try store.savePlans(ready, createdAt: now, actor: actor)
                     written.state.withLock {
                         $0.plans += stored
-                        $0.seconds += Self.seconds(clock.now - storeStart)
+                        $0.seconds += (clock.now - storeStart).seconds
                     }
                 } catch {
                     written.state.withLock { $0.error = error }
@@ -141,7 +141,7 @@ public struct CasePlanning: Sendable {
         let result = written.state.withLock { $0 }
         if let error = result.error { throw error }
         var outcome = Outcome(plans: result.plans, skipped: skipped)
-        outcome.phases = (Self.seconds(read - start), prepareSeconds, result.seconds)
+        outcome.phases = ((read - start).seconds, prepareSeconds, result.seconds)
         return outcome
     }
 
@@ -153,10 +153,6 @@ public struct CasePlanning: Sendable {
             var error: (any Error)?
         }
         let state = Mutex(Written())
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Plans stored per transaction.

@@ -62,7 +62,7 @@ struct EvidenceBenchCommand: AsyncParsableCommand {
                     "\(failed.count) of \(pages) captures failed; first: \(first.job.url): \(error)"
                 )
             }
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed.seconds
             let label =
                 urlBase == nil
                 ? "synthetic in-memory server, EXCLUDING network" : "through the HTTP client from \(base)"

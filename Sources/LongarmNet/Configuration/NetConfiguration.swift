@@ -107,11 +107,3 @@ public struct NetConfiguration: Sendable {
         return value
     }
 }
-
-extension Duration {
-    /// The duration in (fractional) seconds.
-    var inSeconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-    }
-}

@@ -76,8 +76,8 @@ final class CurlTransfer: @unchecked Sendable {
         try set(CURLOPT_NOSIGNAL, 1)
         // The operator's --timeout caps every request, whatever limit the caller asked for.
         let timeout = min(request.timeout, configuration.timeout)
-        try set(CURLOPT_TIMEOUT_MS, max(1, Int(timeout.inSeconds * 1000)))
-        try set(CURLOPT_CONNECTTIMEOUT_MS, max(1, Int(min(configuration.connectTimeout, timeout).inSeconds * 1000)))
+        try set(CURLOPT_TIMEOUT_MS, max(1, Int(timeout.seconds * 1000)))
+        try set(CURLOPT_CONNECTTIMEOUT_MS, max(1, Int(min(configuration.connectTimeout, timeout).seconds * 1000)))
         try set(CURLOPT_USERAGENT, string: configuration.userAgent)
         try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer))
         if let caFile = configuration.caFile { try set(CURLOPT_CAINFO, string: caFile) }

@@ -107,7 +107,7 @@ final class POSIXSocket {
         while true {
             let remaining = ContinuousClock.now.duration(to: deadline)
             guard remaining > .zero else { throw NetError(.timedOut, "timed out \(activity)") }
-            let milliseconds = Int32(clamping: max(1, Int64(remaining.inSeconds * 1000)))
+            let milliseconds = Int32(clamping: max(1, Int64(remaining.seconds * 1000)))
             var descriptorSet = pollfd(fd: descriptor, events: events, revents: 0)
             let ready = poll(&descriptorSet, 1, milliseconds)
             if ready > 0 { return }

@@ -86,7 +86,7 @@ public struct WHOISClient: WHOISQuerying {
         } catch let error as NetError where error.code == .timedOut {
             throw NetError(
                 .timedOut,
-                "WHOIS \(label): no complete answer to \"\(query)\" within \(configuration.timeout.inSeconds) s"
+                "WHOIS \(label): no complete answer to \"\(query)\" within \(configuration.timeout.seconds) s"
             )
         }
     }

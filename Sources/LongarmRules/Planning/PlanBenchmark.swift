@@ -82,7 +82,7 @@ public struct PlanBenchmark: Sendable {
 
     /// A duration in seconds.
     public static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        duration.seconds
     }
 
     static func split<T>(_ items: [T], into parts: Int) -> [[T]] {

@@ -1,4 +1,5 @@
 import Foundation
+import LongarmCore
 import Synchronization
 
 /// A token bucket per client: each client may make `capacity` requests at once and regains one every
@@ -27,7 +28,7 @@ final class TokenBucket: Sendable {
         return buckets.withLock { buckets in
             var bucket = buckets[client] ?? Bucket(tokens: capacity, updated: now)
             let elapsed = now - bucket.updated
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed.seconds
             bucket.tokens = min(capacity, bucket.tokens + seconds * perSecond)
             bucket.updated = now
             if buckets.count > 10_000 { prune(&buckets, now: now) }

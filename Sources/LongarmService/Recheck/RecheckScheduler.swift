@@ -1,5 +1,6 @@
 import Foundation
 public import Logging
+import LongarmCore
 public import LongarmWatch
 public import ServiceLifecycle
 
@@ -50,7 +51,7 @@ public struct RecheckScheduler: Service {
 
     /// Runs the due checks when any are due and the gate is free; returns how long to sleep, in seconds.
     func round() async -> TimeInterval {
-        let longest = Self.seconds(pollInterval)
+        let longest = pollInterval.seconds
         let next: Date?
         do {
             next = try runner.nextDueDate()
@@ -80,10 +81,5 @@ public struct RecheckScheduler: Service {
         }
         // Whatever is still due (a check that failed to store, a run cut short) waits a moment, never spins.
         return min(longest, 1)
-    }
-
-    static func seconds(_ duration: Duration) -> TimeInterval {
-        let (seconds, attoseconds) = duration.components
-        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
     }
 }
