@@ -179,7 +179,7 @@ let package = Package(
             name: "LongarmServiceTests",
             dependencies: [
                 "LongarmService", "LongarmCore", "LongarmStore", "LongarmRules", "LongarmResolve", "LongarmLetters",
-                "LongarmWorkflow", "LongarmWatch",
+                "LongarmWorkflow", "LongarmWatch", "LongarmTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,12 +1,13 @@
 import Foundation
-import LongarmCore
-import LongarmNet
+public import LongarmCore
+public import LongarmNet
 import Synchronization
 
-/// An HTTP fake for unit tests: answers each URL as scripted, records every request, and can hold requests until
+/// An HTTP fake for unit tests (the I/O edge of re-checks, in the watch and service tests): answers each URL as scripted, records every request, and can hold requests until
 /// released (to cancel a run mid-flight).
-final class ScriptedHTTP: HTTPFetching {
-    enum Answer: Sendable {
+public final class ScriptedHTTP: HTTPFetching {
+    /// What a URL answers.
+    public enum Answer: Sendable {
         case page(status: Int, body: String, headers: [HTTPHeader] = [])
         case failure(NetError)
         /// Waits until the task is cancelled.
@@ -16,7 +17,8 @@ final class ScriptedHTTP: HTTPFetching {
     private struct State {
         var answers: [String: Answer] = [:]
         var fallback: Answer = .page(status: 200, body: "<p>a page</p>")
-        var requests: [HTTPRequest] = []
+        /// Every request so far, in order.
+        public var requests: [HTTPRequest] = []
         var inFlight = 0
         var peak = 0
         var conditional: [String: String] = [:]
@@ -24,19 +26,24 @@ final class ScriptedHTTP: HTTPFetching {
 
     private let state = Mutex(State())
 
+    /// A fake answering 200 with a small page to every unscripted URL.
+    public init() {}
+
     /// Sets what `url` answers from now on.
-    func set(_ url: String, _ answer: Answer) { state.withLock { $0.answers[url] = answer } }
+    public func set(_ url: String, _ answer: Answer) { state.withLock { $0.answers[url] = answer } }
 
     /// Sets what every unscripted URL answers.
-    func setFallback(_ answer: Answer) { state.withLock { $0.fallback = answer } }
+    public func setFallback(_ answer: Answer) { state.withLock { $0.fallback = answer } }
 
     /// Makes `url` answer 304 to a request whose `If-None-Match` equals `etag`.
-    func notModified(_ url: String, etag: String) { state.withLock { $0.conditional[url] = etag } }
+    public func notModified(_ url: String, etag: String) { state.withLock { $0.conditional[url] = etag } }
 
-    var requests: [HTTPRequest] { state.withLock { $0.requests } }
-    var peakConcurrency: Int { state.withLock { $0.peak } }
+    /// Every request so far, in order.
+    public var requests: [HTTPRequest] { state.withLock { $0.requests } }
+    /// The most requests in flight at once.
+    public var peakConcurrency: Int { state.withLock { $0.peak } }
 
-    func fetch(_ request: HTTPRequest) async throws -> HTTPExchange {
+    public func fetch(_ request: HTTPRequest) async throws -> HTTPExchange {
         let answer = state.withLock { state -> Answer in
             state.requests.append(request)
             state.inFlight += 1

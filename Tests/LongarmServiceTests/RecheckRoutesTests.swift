@@ -4,12 +4,13 @@ import Hummingbird
 import HummingbirdTesting
 import LongarmCore
 import LongarmStore
+import LongarmTestSupport
 import Testing
 
 @testable import LongarmService
 
 /// `POST /v1/recheck` and `GET /v1/targets/{id}/history` over the real re-check runner and store; pages come from
-/// ``ScriptedPages``.
+/// ``ScriptedHTTP``.
 @Suite struct RecheckRoutesTests {
     static let url = "https://videos.deepclip-host.net/v/1"
 
@@ -56,7 +57,7 @@ import Testing
         }
         let stored = try harness.server.dependencies.store.checks(targetID: Int64(targetID))
         #expect(stored.count == 2)
-        #expect(harness.pages.fetched == [Self.url, Self.url])
+        #expect(harness.pages.requests.map(\.url) == [Self.url, Self.url])
     }
 
     @Test func badSelectionsAreRefusedNamingTheField() async throws {
@@ -81,7 +82,7 @@ import Testing
             let anonymous = try await client.call(.post, "/v1/recheck", headers: [:], json: "{}")
             #expect(anonymous.status == .unauthorized)
         }
-        #expect(harness.pages.fetched.isEmpty, "a refused request fetched pages")
+        #expect(harness.pages.requests.isEmpty, "a refused request fetched pages")
     }
 
     @Test func aSecondRunWhileOneIsGoingGets409AndRunsOnceTheGateIsFree() async throws {

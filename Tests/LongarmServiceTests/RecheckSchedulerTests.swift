@@ -1,6 +1,7 @@
 import Foundation
 import LongarmCore
 import LongarmStore
+import LongarmTestSupport
 import ServiceLifecycle
 import ServiceLifecycleTestKit
 import Testing
@@ -67,7 +68,8 @@ import Testing
                 group.addTask { try await scheduler.run() }
                 // The quick check is stored (batches of one) while the slow one hangs in flight.
                 let started = try await eventually(seconds: 60) {
-                    try store.checks(targetID: ids[0]).count == 1 && harness.pages.fetched.contains(Self.slow)
+                    let slowStarted = harness.pages.requests.contains { $0.url == Self.slow }
+                    return try store.checks(targetID: ids[0]).count == 1 && slowStarted
                 }
                 #expect(started, "the scheduler did not finish the quick check and start the slow one")
                 trigger.triggerGracefulShutdown()

@@ -1,6 +1,7 @@
 import Foundation
 import LongarmCore
 import LongarmStore
+import LongarmTestSupport
 import LongarmWatch
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import LongarmCore
 import LongarmNet
 import LongarmStore
+import LongarmTestSupport
 import LongarmWatch
 import Testing
 

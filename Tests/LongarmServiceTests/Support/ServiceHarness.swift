@@ -7,12 +7,13 @@ import LongarmLetters
 import LongarmRules
 import LongarmService
 import LongarmStore
+import LongarmTestSupport
 import LongarmWatch
 import NIOCore
 import Testing
 
 /// A service over an in-memory store, the shipped rules, templates and Public Suffix List, ``FakeHosting``, and a
-/// re-check runner fetching from ``ScriptedPages``.
+/// re-check runner fetching from ``ScriptedHTTP``.
 struct ServiceHarness {
     static let token = "test-token-0123456789abcdef"
 
@@ -28,7 +29,7 @@ struct ServiceHarness {
     let server: LongarmServer
     let hosting: FakeHosting
     /// The pages re-checks fetch.
-    let pages: ScriptedPages
+    let pages: ScriptedHTTP
 
     init(
         configure: (inout ServiceConfiguration) -> Void = { _ in },
@@ -43,7 +44,7 @@ struct ServiceHarness {
         configure(&configuration)
         let shared = try Shared.loaded.get()
         let store = try LongarmStore.inMemory()
-        let pages = ScriptedPages()
+        let pages = ScriptedHTTP()
         let runner = recheck.map { settings in
             RecheckRunner(
                 store: store,

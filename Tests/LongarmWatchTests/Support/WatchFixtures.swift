@@ -1,6 +1,7 @@
 import Foundation
 import LongarmCore
 import LongarmStore
+import LongarmTestSupport
 import LongarmWatch
 
 /// A store with a case and targets, and a runner over a scripted HTTP fake and a manual clock.
