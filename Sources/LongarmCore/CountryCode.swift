@@ -10,6 +10,10 @@ public struct CountryCode: Sendable, Hashable, Codable, Comparable, CustomString
 
     /// Validates `text` (any case, surrounding spaces ignored).
     public init(_ text: String) throws(IntakeError) {
+        if let code = Self.plainCode(text) {
+            rawValue = code
+            return
+        }
         let code = text.trimmingCharacters(in: .whitespaces).uppercased()
         guard Self.assigned.contains(code) else {
             throw IntakeError(.unknownCountry, input: text, detail: "not an ISO 3166-1 alpha-2 code")
@@ -41,6 +45,34 @@ public struct CountryCode: Sendable, Hashable, Codable, Comparable, CustomString
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }
+
+    /// The code when `text` is exactly two ASCII letters of an assigned code: the common case, checked against a
+    /// table without Foundation's trimming and case mapping (stored profiles hold thousands of codes).
+    private static func plainCode(_ text: String) -> String? {
+        var utf8 = text.utf8.makeIterator()
+        guard let first = utf8.next(), let second = utf8.next(), utf8.next() == nil,
+            let row = letterIndex(first), let column = letterIndex(second), assignedTable[row * 26 + column]
+        else { return nil }
+        return first < 0x61 && second < 0x61 ? text : String(decoding: [first & 0xDF, second & 0xDF], as: UTF8.self)
+    }
+
+    private static func letterIndex(_ byte: UInt8) -> Int? {
+        switch byte {
+        case 0x41...0x5A: Int(byte - 0x41)
+        case 0x61...0x7A: Int(byte - 0x61)
+        default: nil
+        }
+    }
+
+    /// ``assigned`` as a 26 × 26 table indexed by the two letters.
+    private static let assignedTable: [Bool] = {
+        var table = [Bool](repeating: false, count: 26 * 26)
+        for code in assigned {
+            let bytes = Array(code.utf8)
+            table[Int(bytes[0] - 0x41) * 26 + Int(bytes[1] - 0x41)] = true
+        }
+        return table
+    }()
 
     /// Officially assigned ISO 3166-1 alpha-2 codes, plus `EU`.
     public static let assigned: Set<String> = [
