@@ -1,4 +1,5 @@
 import GRDB
+import LongarmCore
 
 extension LongarmStore {
     /// The schema's history. Never edit a shipped migration: add a new one.
@@ -78,7 +79,8 @@ extension LongarmStore {
                 t.column("size", .integer).notNull()
                 t.column("storedAt", .text).notNull()
             }
-            // The chain of custody: UNIQUE(prev) makes a fork impossible even if two writers raced.
+            // The chain of custody: UNIQUE(prev) made a fork impossible even if two writers raced (v9 replaces it
+            // with a trigger that admits only the next link).
             try db.create(table: "custody") { t in
                 t.primaryKey("seq", .integer)
                 t.column("time", .text).notNull()
@@ -147,6 +149,34 @@ extension LongarmStore {
                 t.column("json", .blob).notNull()
             }
         }
+        migrator.registerMigration("v9-custody-chain-trigger") { db in
+            // UNIQUE(prev) and UNIQUE(hash) kept two indexes of random SHA-256 keys: every append dirtied a random
+            // page of each, and storing 100,000 plans rewrote most of both indexes once per batch. A trigger now
+            // refuses any entry that does not link to the current last one: a stronger guard against a fork (a
+            // second branch could not even start from an older entry) that reads only the end of the table.
+            try db.execute(
+                sql: """
+                    CREATE TABLE custody_linked (
+                        seq INTEGER PRIMARY KEY, time TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+                        object TEXT NOT NULL, digest TEXT NOT NULL, prev TEXT NOT NULL, hash TEXT NOT NULL);
+                    INSERT INTO custody_linked SELECT seq, time, actor, action, object, digest, prev, hash FROM custody;
+                    DROP TABLE custody;
+                    ALTER TABLE custody_linked RENAME TO custody;
+                    \(Self.custodyLinkTrigger)
+                    """
+            )
+        }
         return migrator
     }
+
+    /// Refuses a custody entry unless it comes right after the last one and names that entry's hash as `prev`
+    /// (the genesis value when the log is empty).
+    static let custodyLinkTrigger = """
+        CREATE TRIGGER custody_links_to_last BEFORE INSERT ON custody
+        WHEN NEW.seq IS NOT coalesce((SELECT seq FROM custody ORDER BY seq DESC LIMIT 1), 0) + 1
+            OR NEW.prev IS NOT coalesce((SELECT hash FROM custody ORDER BY seq DESC LIMIT 1), '\(CustodyEntry.genesisPrev)')
+        BEGIN
+            SELECT RAISE(ABORT, 'custody entry does not follow the last entry of the chain');
+        END;
+        """
 }

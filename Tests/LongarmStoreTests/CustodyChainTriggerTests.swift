@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import LongarmCore
+import Testing
+
+@testable import LongarmStore
+
+/// The database itself refuses a custody entry that does not follow the last one, and the migration that brought
+/// the rule in keeps an existing chain as it was.
+@Suite struct CustodyChainTriggerTests {
+    @Test func anEntryThatDoesNotLinkToTheLastOneIsRefused() throws {
+        let store = try LongarmStore.inMemory()
+        let first = try store.appendCustody(actor: "t", action: "capture", object: "capture:1", digest: "aa")
+        let second = try store.appendCustody(actor: "t", action: "resolve", object: "target:1", digest: "")
+        // A branch from the first entry (a fork), a gap in the sequence, and a reused number: each is refused.
+        let fork = CustodyEntry(seq: 3, time: second.time, actor: "x", action: "plan", object: "p", digest: "",
+            prev: first.chainHash)
+        let gap = CustodyEntry(seq: 4, time: second.time, actor: "x", action: "plan", object: "p", digest: "",
+            prev: second.chainHash)
+        for entry in [fork, gap] {
+            #expect(throws: DatabaseError.self) {
+                try store.writer.write { db in
+                    try db.execute(
+                        sql: "INSERT INTO custody (seq, time, actor, action, object, digest, prev, hash) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [entry.seq, entry.time, entry.actor, entry.action, entry.object, entry.digest,
+                            entry.prev, entry.chainHash]
+                    )
+                }
+            }
+        }
+        #expect(try store.custodyLog().count == 2)
+        // The proper next link goes in.
+        let third = try store.appendCustody(actor: "t", action: "plan", object: "plan:1", digest: "bb")
+        #expect(third.seq == 3 && third.prev == second.chainHash)
+    }
+
+    @Test func theFirstEntryMustStartFromTheGenesisValue() throws {
+        let store = try LongarmStore.inMemory()
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in
+                try db.execute(
+                    sql: "INSERT INTO custody (seq, time, actor, action, object, digest, prev, hash) "
+                        + "VALUES (1, 't', 'a', 'b', 'c', '', ?, 'h')",
+                    arguments: [String(repeating: "1", count: 64)]
+                )
+            }
+        }
+    }
+
+    @Test func theMigrationKeepsAnExistingChain() throws {
+        let queue = try DatabaseQueue()
+        try LongarmStore.migrator.migrate(queue, upTo: "v8-plan-fragments")
+        var prev = CustodyEntry.genesisPrev
+        var hashes: [String] = []
+        try queue.write { db in
+            for seq in 1...5 {
+                let entry = CustodyEntry(seq: Int64(seq), time: "2026-12-02T10:00:00.000Z", actor: "old",
+                    action: "capture", object: "capture:\(seq)", digest: "", prev: prev)
+                try db.execute(
+                    sql: "INSERT INTO custody (seq, time, actor, action, object, digest, prev, hash) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [entry.seq, entry.time, entry.actor, entry.action, entry.object, entry.digest,
+                        entry.prev, entry.chainHash]
+                )
+                prev = entry.chainHash
+                hashes.append(prev)
+            }
+        }
+        let store = try LongarmStore(writer: queue)
+        #expect(try store.appliedMigrations().last == "v9-custody-chain-trigger")
+        #expect(try store.custodyLog().map(\.storedHash) == hashes)
+        let next = try store.appendCustody(actor: "new", action: "plan", object: "plan:1", digest: "")
+        #expect(next.seq == 6 && next.prev == hashes.last)
+    }
+}
