@@ -206,15 +206,17 @@ extension LongarmStore {
         }
     }
 
-    /// The fragments named by the plans (format 4) of a case: the plan's own and each rung's.
+    /// The fragments named by the plans of a case: the plan's own and each rung's (`fragment` in format 4,
+    /// `frame` in format 5).
     private static let caseFragmentsSQL = """
         SELECT * FROM plan_fragment WHERE sha256 IN (
-            SELECT json_extract(CAST(p.json AS TEXT), '$.fragment') FROM plan p JOIN target t ON t.id = p.targetId
-            WHERE t.caseId = ? AND p.format = 4
+            SELECT coalesce(json_extract(CAST(p.json AS TEXT), '$.fragment'), json_extract(CAST(p.json AS TEXT), '$.frame'))
+            FROM plan p JOIN target t ON t.id = p.targetId
+            WHERE t.caseId = ? AND p.format IN (4, 5)
             UNION
-            SELECT json_extract(r.value, '$.fragment')
+            SELECT coalesce(json_extract(r.value, '$.fragment'), json_extract(r.value, '$.frame'))
             FROM plan p JOIN target t ON t.id = p.targetId, json_each(CAST(p.json AS TEXT), '$.rungs') r
-            WHERE t.caseId = ? AND p.format = 4)
+            WHERE t.caseId = ? AND p.format IN (4, 5))
         ORDER BY sha256
         """
 

@@ -18,7 +18,8 @@ extension LongarmStore {
     }
 
     /// Checks every plan row of case `caseID`: the SHA-256 of the row's JSON against its custody entry's digest
-    /// and, for rows with fragments (format 4), each fragment named against its key, and that the plan reads.
+    /// and, for rows with shared parts (formats 4 and 5), each fragment named against its key, and that the plan
+    /// reads.
     public func planIntegrityProblems(caseID: Int64) throws -> [PlanIntegrityProblem] {
         try writer.read { db in
             var digests: [String: String] = [:]
@@ -51,7 +52,7 @@ extension LongarmStore {
                         )
                     )
                 }
-                if format == 4 {
+                if format == 4 || format == 5 {
                     for key in (try? Self.fragmentKeys(json)) ?? [] where checked[key] == nil {
                         let bytes = try Data.fetchOne(
                             db,
@@ -89,14 +90,18 @@ extension LongarmStore {
         }
     }
 
-    /// The fragment digests a format-4 plan row names.
+    /// The fragment digests a plan row names: `fragment` keys in format 4, `frame` keys in format 5.
     private static func fragmentKeys(_ json: Data) throws -> [String] {
         struct Keys: Decodable {
-            struct Rung: Decodable { var fragment: String }
-            var fragment: String
+            struct Rung: Decodable {
+                var fragment: String?
+                var frame: String?
+            }
+            var fragment: String?
+            var frame: String?
             var rungs: [Rung]
         }
         let keys = try jsonDecoder.decode(Keys.self, from: json)
-        return [keys.fragment] + keys.rungs.map(\.fragment)
+        return ([keys.fragment ?? keys.frame] + keys.rungs.map { $0.fragment ?? $0.frame }).compactMap { $0 }
     }
 }

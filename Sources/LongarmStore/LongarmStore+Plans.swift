@@ -27,14 +27,14 @@ extension LongarmStore {
         public var targetID: Int64
         /// The profile row the plan rests on.
         public var profileID: Int64
-        /// The plan row's JSON: the whole plan (format 3) or the plan with its rule-derived parts named by
-        /// digest (format 4).
+        /// The plan row's JSON: the whole plan (format 3) or what names the target, with the shared frames named
+        /// by digest (format 5).
         public var json: Data
         /// SHA-256 of ``json``, lower-case hex: the digest of the plan's custody entry.
         public var sha256: String
-        /// The row's format: 3 (whole plan) or 4 (with fragments).
+        /// The row's format: 3 (whole plan) or 5 (with frames); 4 is read but no longer written.
         public var format: Int
-        /// Fragments met for the first time while preparing this plan, to be stored with it.
+        /// Frames met for the first time while preparing this plan, to be stored with it.
         package var fragments: [PlanFragmentCache.Blob]
 
         /// Encodes `plan` whole (format 3) and hashes the bytes, for callers that insert the row themselves.
@@ -48,25 +48,35 @@ extension LongarmStore {
             self.fragments = []
         }
 
-        /// Encodes `plan` in format 4: its rule-derived parts become fragments, encoded and hashed only the
-        /// first time `cache` meets them.
-        package init(_ plan: NoticePlan, targetID: Int64, profileID: Int64, cache: inout PlanFragmentCache) {
+        /// Encodes `plan` in format 5: what names its target (see ``TargetNames``, from the plan's URL and, when
+        /// given, its profile) stays in the row; the rest becomes shared frames, encoded and hashed only the first
+        /// time `cache` meets them.
+        package init(
+            _ plan: NoticePlan,
+            targetID: Int64,
+            profileID: Int64,
+            profile: HostingProfile? = nil,
+            cache: inout PlanFragmentCache
+        ) {
             self.plan = plan
             self.targetID = targetID
             self.profileID = profileID
+            let names = TargetNames(plan: plan, profile: profile)
             var fragments: [PlanFragmentCache.Blob] = []
-            let planFragment = cache.digest(of: PlanFragment(plan), new: &fragments)
-            var rungFragments: [String] = []
-            rungFragments.reserveCapacity(plan.rungs.count)
+            let (planFrame, ownWarnings) = PlanFrame.split(plan, names: names)
+            let planKey = cache.digest(of: planFrame, new: &fragments)
+            var rungs: [(frame: String, own: RungFrame.Own)] = []
+            rungs.reserveCapacity(plan.rungs.count)
             for rung in plan.rungs {
-                rungFragments.append(cache.digest(of: RungFragment(rung), new: &fragments))
+                let (frame, own) = RungFrame.split(rung, names: names)
+                rungs.append((cache.digest(of: frame, new: &fragments), own))
             }
             var writer = PlanJSONWriter()
-            writer.reserve(2_048)
-            writer.planRow(plan, fragment: planFragment, rungFragments: rungFragments)
+            writer.reserve(1_536)
+            writer.planRow(plan, frame: planKey, rungs: rungs, ownWarnings: ownWarnings)
             self.json = Data(writer.bytes)
             self.sha256 = SHA256.hash(data: json).hexString
-            self.format = 4
+            self.format = 5
             self.fragments = fragments
         }
     }

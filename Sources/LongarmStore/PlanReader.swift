@@ -2,12 +2,14 @@ import Foundation
 import GRDB
 import LongarmCore
 
-/// Reads plan rows back into the `NoticePlan` they were made from, whatever their format: 3 (the whole plan)
-/// or 4 (the plan with its rule-derived parts named by digest, reassembled from `plan_fragment`). Fragments are
-/// decoded once per reader.
+/// Reads plan rows back into the `NoticePlan` they were made from, whatever their format: 3 (the whole plan),
+/// 4 (the plan with its rule-derived parts named by digest) or 5 (what names the target, with shared frames
+/// named by digest), reassembling the shared parts from `plan_fragment`. Each is decoded once per reader.
 struct PlanReader {
     private var rungFragments: [String: RungFragment] = [:]
     private var planFragments: [String: PlanFragment] = [:]
+    private var rungFrames: [String: RungFrame] = [:]
+    private var planFrames: [String: PlanFrame] = [:]
 
     /// The stored plan of a `plan` row (all columns).
     mutating func storedPlan(_ row: Row, _ db: Database) throws -> LongarmStore.StoredPlan {
@@ -64,6 +66,27 @@ struct PlanReader {
                 warnings: row.warnings,
                 profileResolvedAt: row.profileResolvedAt
             )
+        case 5:
+            let row = try LongarmStore.jsonDecoder.decode(FramedPlanRow.self, from: json)
+            let frame = try fragment(row.frame, in: &planFrames, db)
+            var rungs: [NoticeRung] = []
+            rungs.reserveCapacity(row.rungs.count)
+            for rung in row.rungs {
+                let own = RungFrame.Own(channel: rung.channel, party: rung.party, rationale: rung.rationale ?? [])
+                rungs.append(try fragment(rung.frame, in: &rungFrames, db).rung(with: own))
+            }
+            return NoticePlan(
+                url: row.url,
+                kind: frame.kind,
+                lawCountry: frame.lawCountry,
+                lawSource: frame.lawSource,
+                regime: frame.regime,
+                rungs: rungs,
+                missingFromHolder: frame.missingFromHolder,
+                fastLanes: frame.fastLanes,
+                warnings: try frame.warnings(with: row.warnings ?? []),
+                profileResolvedAt: row.profileResolvedAt
+            )
         default:
             throw StoreError.inconsistent("plan row of unknown format \(format)")
         }
@@ -109,5 +132,22 @@ struct PlanReader {
         var rationale: [String]
         var role: NoticeRung.Role
         var step: Int
+    }
+
+    /// A plan row of format 5.
+    private struct FramedPlanRow: Decodable {
+        var frame: String
+        var profileResolvedAt: Date
+        var rungs: [FramedRungRow]
+        var url: String
+        var warnings: [String]?
+    }
+
+    /// A rung of a format-5 plan row: its frame and the parts of its own.
+    private struct FramedRungRow: Decodable {
+        var channel: NoticeChannel?
+        var frame: String
+        var party: NoticeParty?
+        var rationale: [String]?
     }
 }

@@ -200,6 +200,7 @@ public struct CasePlanning: Sendable {
                             plan,
                             targetID: job.targetID,
                             profileID: job.profileID,
+                            profile: profile,
                             cache: &fragments
                         )
                     }

@@ -8,8 +8,9 @@ import Testing
 
 @testable import LongarmStore
 
-/// Plans stored with their rule-derived parts as shared fragments (format 4) read back as the very plans stored,
-/// older whole-plan rows (format 3) still read, and verification notices a changed row or fragment.
+/// Plans stored as what names their target plus shared frames (format 5) read back as the very plans stored,
+/// older rows (whole plans in format 3, rule-derived fragments in format 4) still read, and verification notices a
+/// changed row or fragment.
 struct PlanFragmentStoreTests {
     /// Varied plans: every jurisdiction and shape of the synthetic profiles, and every sample profile under every
     /// kind with and without the holder owning the work.
@@ -70,14 +71,14 @@ struct PlanFragmentStoreTests {
         let prepared = zip(plans, ids).map { plan, id in
             LongarmStore.PreparedPlan(plan, targetID: id.target, profileID: id.profile, cache: &cache)
         }
-        #expect(prepared.allSatisfy { $0.format == 4 })
+        #expect(prepared.allSatisfy { $0.format == 5 })
         let stored = try store.savePlans(prepared, createdAt: WorkflowFixtures.date)
         let latest = try store.latestPlans(caseID: caseID)
         #expect(latest.count == plans.count)
         for (plan, row) in zip(plans, stored) {
             #expect(latest[row.targetID]?.plan == plan)
         }
-        // Shared parts are stored once: far fewer fragments than rungs.
+        // Shared parts are stored once: far fewer frames than rungs.
         let fragments = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM plan_fragment") }
         let rungs = plans.reduce(0) { $0 + $1.rungs.count }
         #expect((fragments ?? 0) > 0 && (fragments ?? 0) * 5 < rungs)
@@ -97,7 +98,8 @@ struct PlanFragmentStoreTests {
         )
         for id in ids { try store.savePlan(plan, targetID: id.target, profileID: id.profile) }
         let rows = try store.writer.read { db in try Row.fetchAll(db, sql: "SELECT sha256, json FROM plan_fragment") }
-        #expect(rows.count == plan.rungs.count(where: { _ in true }) - Self.repeatedRungParts(plan) + 1)
+        // One frame per rung (each names its step) and one for the plan, shared by the three targets' rows.
+        #expect(rows.count == plan.rungs.count + 1)
         for row in rows {
             let json: Data = row["json"]
             #expect(SHA256.hash(data: json).map { String(format: "%02x", $0) }.joined() == row["sha256"] as String)
@@ -105,15 +107,75 @@ struct PlanFragmentStoreTests {
         #expect(try store.latestPlans(caseID: caseID).values.allSatisfy { $0.plan == plan })
     }
 
-    /// Rungs of one plan whose rule-derived part equals an earlier rung's.
-    static func repeatedRungParts(_ plan: NoticePlan) -> Int {
-        var seen: [RungFragment] = []
-        var repeated = 0
-        for rung in plan.rungs {
-            let part = RungFragment(rung)
-            if seen.contains(part) { repeated += 1 } else { seen.append(part) }
+    @Test func whatNamesTheTargetStaysInTheRowAndTheRestIsShared() throws {
+        let store = try LongarmStore.inMemory()
+        let (caseID, ids) = try Self.targets(store, count: 2)
+        let profiles = PlanBenchmark.profiles(count: 10, book: WorkflowFixtures.book)
+        // Two synthetic profiles of the same shape (index 1 and 1 + 5 × 7 share country, kind and host) on
+        // different sites and addresses.
+        let first = profiles[1]
+        var second = first
+        second.url = "https://other.example/v/2"
+        second.canonicalUrl = second.url
+        second.host = "other.example"
+        second.registrableDomain = "other.example"
+        second.addresses[0].ip = "198.51.100.7"
+        let context = PlanBenchmark.context(1)
+        var cache = PlanFragmentCache()
+        var prepared: [LongarmStore.PreparedPlan] = []
+        for (profile, id) in zip([first, second], ids) {
+            let plan = WorkflowFixtures.planner.plan(profile, context: context)
+            prepared.append(
+                LongarmStore.PreparedPlan(
+                    plan,
+                    targetID: id.target,
+                    profileID: id.profile,
+                    profile: profile,
+                    cache: &cache
+                )
+            )
         }
-        return repeated
+        // The second plan needs no frame the first did not already bring.
+        #expect(!prepared[0].fragments.isEmpty)
+        #expect(prepared[1].fragments.isEmpty)
+        let rows = prepared.map { String(decoding: $0.json, as: UTF8.self) }
+        #expect(rows[0].contains("192.0.2.1") && !rows[1].contains("192.0.2.1"))
+        #expect(rows[1].contains("198.51.100.7") && rows[1].contains("other.example"))
+        // No sentence of the rules (here the registry's note) is repeated in a row.
+        let registryNote = try #require(WorkflowFixtures.book.roles[.registry]?.note)
+        #expect(!rows.contains { $0.contains(registryNote) })
+        try store.savePlans(prepared, createdAt: WorkflowFixtures.date)
+        let latest = try store.latestPlans(caseID: caseID)
+        #expect(latest[ids[0].target]?.plan == prepared[0].plan)
+        #expect(latest[ids[1].target]?.plan == prepared[1].plan)
+        #expect(try store.planIntegrityProblems(caseID: caseID).isEmpty)
+    }
+
+    @Test func rowsOfFormat4StillReadAndVerify() throws {
+        let plans = Array(try Self.variedPlans().prefix(60))
+        let store = try LongarmStore.inMemory()
+        let (caseID, ids) = try Self.targets(store, count: plans.count)
+        try store.writer.write { db in
+            for (plan, id) in zip(plans, ids) {
+                _ = try PlanFormat4.insert(
+                    plan,
+                    target: id.target,
+                    profile: id.profile,
+                    createdAt: WorkflowFixtures.date,
+                    db
+                )
+            }
+        }
+        let latest = try store.latestPlans(caseID: caseID)
+        for (plan, id) in zip(plans, ids) { #expect(latest[id.target]?.plan == plan) }
+        #expect(try store.planIntegrityProblems(caseID: caseID).isEmpty)
+        let named = try store.dumpRows(table: "plan_fragment", caseID: caseID)
+        #expect(!named.isEmpty)
+        // A changed format-4 fragment is caught as well.
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE plan_fragment SET json = replace(CAST(json AS TEXT), '\"languages\":[', '\"languages\":[\"xx\",')")
+        }
+        #expect(try store.planIntegrityProblems(caseID: caseID).contains { $0.problem == "plan fragment changed" })
     }
 
     @Test func wholePlanRowsWrittenBeforeTheMigrationStillRead() throws {
@@ -150,7 +212,7 @@ struct PlanFragmentStoreTests {
             }
         }
         let store = try LongarmStore(writer: queue)
-        #expect(try store.appliedMigrations().last == "v8-plan-fragments")
+        #expect(try store.appliedMigrations().contains("v8-plan-fragments"))
         let latest = try store.latestPlans(caseID: 1)
         #expect(latest.count == plans.count)
         #expect(Set(latest.values.map(\.plan)) == Set(plans))
@@ -196,10 +258,10 @@ struct PlanFragmentStoreTests {
         #expect(fragmentProblems.contains { $0.problem == "plan fragment changed" })
         #expect(try verifier.verify(caseID: caseID).problems.contains { $0.what == "plan fragment changed" })
 
-        // A plan row's party rewritten.
+        // A plan row's URL rewritten.
         try store.writer.write { db in
             try db.execute(
-                sql: "UPDATE plan SET json = replace(json, 'abuse@', 'evil@') WHERE id = ?",
+                sql: "UPDATE plan SET json = replace(json, 'films.example.net', 'films.example.org') WHERE id = ?",
                 arguments: [stored[1].id]
             )
         }
@@ -225,13 +287,13 @@ struct PlanFragmentStoreTests {
         var named: Set<String> = []
         for row in try store.dumpRows(table: "plan", caseID: caseID) {
             struct Keys: Decodable {
-                struct Rung: Decodable { var fragment: String }
-                var fragment: String
+                struct Rung: Decodable { var frame: String }
+                var frame: String
                 var rungs: [Rung]
             }
             let keys = try JSONDecoder().decode(Keys.self, from: Data(try #require(row["json"]).utf8))
-            named.insert(keys.fragment)
-            named.formUnion(keys.rungs.map(\.fragment))
+            named.insert(keys.frame)
+            named.formUnion(keys.rungs.map(\.frame))
         }
         #expect(!named.isEmpty)
         #expect(dumped == named)

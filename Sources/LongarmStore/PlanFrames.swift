@@ -1,0 +1,162 @@
+import LongarmCore
+
+/// A rung without what names its target (plan format 5): the law, the channel and the party of a known provider,
+/// the role and the sentences that hold for every target on the same rung. Many targets share one frame, so it
+/// is stored once in `plan_fragment` under the SHA-256 of its JSON and named from each plan row.
+///
+/// What the frame leaves out, the row carries: the party or the channel when they name the target, and the
+/// rationale sentences that do, in the places the frame marks with `null`.
+struct RungFrame: Sendable, Codable, Hashable {
+    var channel: NoticeChannel?
+    var country: CountryCode?
+    var deadline: NoticeDeadline?
+    var escalation: String
+    var languages: [String]
+    var legalBasis: [LegalBasis]
+    var parallel: Bool
+    var party: NoticeParty?
+    var rationale: [String?]
+    var regime: String?
+    var requiredElements: [NoticeElement]
+    var role: NoticeRung.Role
+    var step: Int
+
+    /// What a plan row keeps of one rung: the parts that name the target.
+    struct Own: Sendable, Hashable {
+        var channel: NoticeChannel?
+        var party: NoticeParty?
+        var rationale: [String] = []
+    }
+
+    /// Splits `rung` into its frame and what belongs to the target named by `names`.
+    static func split(_ rung: NoticeRung, names: TargetNames) -> (frame: RungFrame, own: Own) {
+        var own = Own()
+        let channel: NoticeChannel?
+        if names.occur(in: rung.channel) {
+            own.channel = rung.channel
+            channel = nil
+        } else {
+            channel = rung.channel
+        }
+        let party: NoticeParty?
+        if names.occur(in: rung.party) {
+            own.party = rung.party
+            party = nil
+        } else {
+            party = rung.party
+        }
+        var rationale: [String?] = []
+        rationale.reserveCapacity(rung.rationale.count)
+        for sentence in rung.rationale {
+            if names.occur(in: sentence) {
+                own.rationale.append(sentence)
+                rationale.append(nil)
+            } else {
+                rationale.append(sentence)
+            }
+        }
+        let frame = RungFrame(
+            channel: channel,
+            country: rung.country,
+            deadline: rung.deadline,
+            escalation: rung.escalation,
+            languages: rung.languages,
+            legalBasis: rung.legalBasis,
+            parallel: rung.parallel,
+            party: party,
+            rationale: rationale,
+            regime: rung.regime,
+            requiredElements: rung.requiredElements,
+            role: rung.role,
+            step: rung.step
+        )
+        return (frame, own)
+    }
+
+    /// The rung again: the frame with the row's own parts put back in their places.
+    func rung(with own: Own) throws(StoreError) -> NoticeRung {
+        guard let party = party ?? own.party, let channel = channel ?? own.channel else {
+            throw StoreError.inconsistent("plan rung \(step) has no \(party == nil ? "party" : "channel")")
+        }
+        var sentences = own.rationale.makeIterator()
+        var rationale: [String] = []
+        rationale.reserveCapacity(self.rationale.count)
+        for sentence in self.rationale {
+            guard let text = sentence ?? sentences.next() else {
+                throw StoreError.inconsistent("plan rung \(step) lacks a rationale sentence its frame expects")
+            }
+            rationale.append(text)
+        }
+        guard sentences.next() == nil else {
+            throw StoreError.inconsistent("plan rung \(step) has more rationale sentences than its frame has places")
+        }
+        return NoticeRung(
+            step: step,
+            role: role,
+            party: party,
+            channel: channel,
+            country: country,
+            regime: regime,
+            legalBasis: legalBasis,
+            requiredElements: requiredElements,
+            deadline: deadline,
+            escalation: escalation,
+            languages: languages,
+            rationale: rationale,
+            parallel: parallel
+        )
+    }
+}
+
+/// A plan without its URL, its date, its rungs and the warnings that name its target (plan format 5): the law
+/// chosen, fast lanes and what the holder must supply, shared by every plan under the same rule.
+struct PlanFrame: Sendable, Codable, Hashable {
+    var fastLanes: [String]
+    var kind: InfringementKind
+    var lawCountry: CountryCode?
+    var lawSource: NoticePlan.LawSource
+    var missingFromHolder: [HolderRequirement]
+    var regime: String?
+    var warnings: [String?]
+
+    /// Splits `plan` into its frame and the warnings that name its target.
+    static func split(_ plan: NoticePlan, names: TargetNames) -> (frame: PlanFrame, ownWarnings: [String]) {
+        var own: [String] = []
+        var warnings: [String?] = []
+        warnings.reserveCapacity(plan.warnings.count)
+        for warning in plan.warnings {
+            if names.occur(in: warning) {
+                own.append(warning)
+                warnings.append(nil)
+            } else {
+                warnings.append(warning)
+            }
+        }
+        let frame = PlanFrame(
+            fastLanes: plan.fastLanes,
+            kind: plan.kind,
+            lawCountry: plan.lawCountry,
+            lawSource: plan.lawSource,
+            missingFromHolder: plan.missingFromHolder,
+            regime: plan.regime,
+            warnings: warnings
+        )
+        return (frame, own)
+    }
+
+    /// The plan's warnings: the frame's, with the row's own in the places marked `null`.
+    func warnings(with own: [String]) throws(StoreError) -> [String] {
+        var rest = own.makeIterator()
+        var out: [String] = []
+        for warning in warnings {
+            guard let text = warning ?? rest.next() else {
+                throw StoreError.inconsistent("plan row lacks a warning its frame expects")
+            }
+            out.append(text)
+        }
+        guard rest.next() == nil else {
+            throw StoreError.inconsistent("plan row has more warnings than its frame has places")
+        }
+        return out
+    }
+}

@@ -1,0 +1,76 @@
+package import LongarmCore
+
+/// The strings that name one plan's target: its URL's host, its registrable domain and its server addresses.
+///
+/// A plan sentence or party that contains one of them belongs to that target alone and is kept in the plan's
+/// own row; everything else is stored once, as a shared frame (see ``RungFrame``). The split decides only how
+/// much is shared: whatever it decides, the reader puts the same plan back together.
+package struct TargetNames: Sendable {
+    private let names: [[UInt8]]
+
+    /// The names of the target of `plan`, with those its profile adds (when the profile is at hand).
+    package init(plan: NoticePlan, profile: HostingProfile? = nil) {
+        var names: [String] = []
+        if let host = Self.host(of: plan.url) { names.append(host) }
+        if let profile {
+            names.append(profile.host)
+            if let domain = profile.registrableDomain { names.append(domain) }
+            names.append(contentsOf: profile.addresses.map(\.ip))
+        }
+        var unique: [[UInt8]] = []
+        for name in names where !name.isEmpty {
+            let bytes = Array(name.utf8)
+            if !unique.contains(bytes) { unique.append(bytes) }
+        }
+        self.names = unique
+    }
+
+    /// True when `text` contains one of the names.
+    func occur(in text: String) -> Bool {
+        guard !names.isEmpty else { return false }
+        var text = text
+        return text.withUTF8 { haystack in names.contains { Self.find($0, in: haystack) } }
+    }
+
+    /// True when `needle` occurs in `haystack`: a scan for the first byte, then a comparison; the strings are
+    /// short sentences and host names.
+    private static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let head = needle.first, needle.count <= haystack.count else { return false }
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last {
+            if haystack[start] == head {
+                var matched = 1
+                while matched < needle.count && haystack[start + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    /// True when any field of `party` contains one of the names.
+    func occur(in party: NoticeParty) -> Bool {
+        occur(in: party.name) || occur(in: party.identifiedBy) || party.abuseEmail.map(occur(in:)) == true
+            || party.providerID.map(occur(in:)) == true
+    }
+
+    /// True when the address or a note of `channel` contains one of the names.
+    func occur(in channel: NoticeChannel) -> Bool {
+        channel.address.map(occur(in:)) == true || channel.notes.contains(where: occur(in:))
+    }
+
+    /// The host of an absolute URL, lower-cased, without user information or port.
+    static func host(of url: String) -> String? {
+        guard let scheme = url.firstRange(of: "://") else { return nil }
+        var rest = url[scheme.upperBound...]
+        if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if rest.hasPrefix("[") {
+            guard let close = rest.firstIndex(of: "]") else { return nil }
+            return String(rest[rest.index(after: rest.startIndex)..<close]).lowercased()
+        }
+        if let colon = rest.lastIndex(of: ":") { rest = rest[..<colon] }
+        return rest.isEmpty ? nil : rest.lowercased()
+    }
+}
