@@ -140,8 +140,9 @@ extension LongarmStore {
         let insert = try db.cachedStatement(
             sql: "INSERT INTO plan (targetId, profileId, json, createdAt, format) VALUES (?, ?, ?, ?, ?)"
         )
+        // The date as GRDB writes it, without the DateFormatter GRDB would use for every row.
         try insert.execute(arguments: [
-            prepared.targetID, prepared.profileID, prepared.json, createdAt, prepared.format,
+            prepared.targetID, prepared.profileID, prepared.json, StoreDate.text(createdAt), prepared.format,
         ])
         let id = db.lastInsertedRowID
         _ = try cursor.append(
@@ -184,29 +185,36 @@ extension LongarmStore {
         }
     }
 
-    /// The newest stored profile of each target of a case as the planner reads it, keyed by target id: the profile
-    /// row's id and its JSON, undecoded, so that the caller can decode many on several threads.
-    public func latestProfileDocuments(caseID: Int64) throws -> [Int64: (profileID: Int64, json: Data)] {
-        try writer.read { db in
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT p.id, p.targetId, p.json FROM profile p JOIN target t ON t.id = p.targetId
-                    WHERE t.caseId = ? AND p.id = (
-                        SELECT p2.id FROM profile p2 WHERE p2.targetId = p.targetId
-                        ORDER BY p2.resolvedAt DESC, p2.id DESC LIMIT 1)
-                    """,
-                arguments: [caseID]
-            )
+    /// The newest stored profile of each of `targetIDs` as the planner reads it, keyed by target id: the profile
+    /// row's id and its JSON, undecoded, so that the caller can decode many on several threads. Targets never
+    /// resolved are absent. A batch at a time, so that planning a large case never holds every profile at once.
+    public func latestProfileDocuments(targetIDs: [Int64]) throws -> [Int64: (profileID: Int64, json: Data)] {
+        guard !targetIDs.isEmpty else { return [:] }
+        return try writer.read { db in
             var result: [Int64: (profileID: Int64, json: Data)] = [:]
-            while let row = try rows.next() {
-                result[row[1]] = (row[0], row[2])
+            result.reserveCapacity(targetIDs.count)
+            // SQLite takes at most 32,766 parameters in one statement.
+            for start in stride(from: 0, to: targetIDs.count, by: 10_000) {
+                let chunk = Array(targetIDs[start..<min(start + 10_000, targetIDs.count)])
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT p.id, p.targetId, p.json FROM profile p
+                        WHERE p.targetId IN (\(databaseQuestionMarks(count: chunk.count))) AND p.id = (
+                            SELECT p2.id FROM profile p2 WHERE p2.targetId = p.targetId
+                            ORDER BY p2.resolvedAt DESC, p2.id DESC LIMIT 1)
+                        """,
+                    arguments: StatementArguments(chunk)
+                )
+                while let row = try rows.next() {
+                    result[row[1]] = (row[0], row[2])
+                }
             }
             return result
         }
     }
 
-    /// Decodes a profile document from ``latestProfileDocuments(caseID:)``; safe to call from any thread. The
+    /// Decodes a profile document from ``latestProfileDocuments(targetIDs:)``; safe to call from any thread. The
     /// hand-written reader takes what it knows; anything else (and every error) is `JSONDecoder`'s to decide.
     public static func decodeProfile(_ json: Data) throws -> HostingProfile {
         if let profile = try? ProfileJSONReader.profile(json) { return profile }

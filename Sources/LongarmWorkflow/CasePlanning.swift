@@ -9,8 +9,8 @@ import Synchronization
 /// re-checks (a moved target is planned anew) and the service.
 ///
 /// Decoding the stored profiles, planning and encoding the plans run on every processor, a batch of
-/// ``storeBatch`` targets at a time; each batch's plans and custody entries are stored in one transaction on a
-/// writer queue while the next batch is prepared.
+/// ``storeBatch`` targets at a time; the next batch's profiles are read on a reader queue and each batch's plans
+/// and custody entries are stored in one transaction on a writer queue while the next batch is prepared.
 public struct CasePlanning: Sendable {
     /// What one planning run produced.
     public struct Outcome: Sendable {
@@ -18,8 +18,8 @@ public struct CasePlanning: Sendable {
         public var plans: [LongarmStore.StoredPlan]
         /// Targets skipped because they have no profile yet (or an unreadable one), with a sentence each.
         public var skipped: [String]
-        /// Seconds of each phase: reading the profiles (wall), decoding-planning-encoding (wall, summed over the
-        /// batches) and storing (the writer's busy time); the last two overlap.
+        /// Seconds of each phase: reading the profiles (the reader's busy time), decoding-planning-encoding (wall,
+        /// summed over the batches) and storing (the writer's busy time); the three overlap.
         public var phases: (read: Double, prepare: Double, store: Double) = (0, 0, 0)
     }
 
@@ -77,43 +77,51 @@ public struct CasePlanning: Sendable {
     ) throws -> Outcome {
         guard let caseID = caseFile.id else { return Outcome(plans: [], skipped: []) }
         let clock = ContinuousClock()
-        let start = clock.now
-        let documents = try store.latestProfileDocuments(caseID: caseID)
-        var jobs: [Job] = []
-        var skipped: [String] = []
-        for target in try targets ?? store.targets(caseID: caseID) {
-            guard let targetID = target.id, let document = documents[targetID] else {
-                skipped.append("target \(target.id ?? 0) \(target.canonicalURL): no profile yet; resolve it first")
-                continue
-            }
-            let context = Self.context(for: target, in: caseFile, holderCountry: holderCountry, ownsWork: ownsWork)
-            jobs.append(
-                Job(
-                    target: target,
-                    targetID: targetID,
-                    profileID: document.profileID,
-                    json: document.json,
-                    context: context
-                )
-            )
+        let chosen = try targets ?? store.targets(caseID: caseID)
+        // A pipeline of three stages, a batch of ``storeBatch`` targets at a time: the next batch's profiles are
+        // read (on a reader queue) and the previous batch is stored (on a writer queue, in order) while this one
+        // is decoded, planned and encoded on every processor. Each batch is one transaction, so a plan and its
+        // custody entry always commit together; one giant transaction outgrew SQLite's page cache.
+        let batches = stride(from: 0, to: chosen.count, by: Self.storeBatch).map {
+            Array(chosen[$0..<min($0 + Self.storeBatch, chosen.count)])
         }
-        let read = clock.now
-        // A pipeline: while one batch is stored (on a serial queue, in order), the next is decoded, planned and
-        // encoded on every processor. Each batch is one transaction, so a plan and its custody entry still
-        // always commit together; one giant transaction outgrew SQLite's page cache.
+        let reader = DispatchQueue(label: "longarm.plan-reader")
         let writer = DispatchQueue(label: "longarm.plan-writer")
         let written = WriterState()
         let caches = Mutex([PlanFragmentCache](repeating: PlanFragmentCache(), count: workers))
+        var skipped: [String] = []
         var prepareSeconds = 0.0
-        for start in stride(from: 0, to: jobs.count, by: Self.storeBatch) {
+        let readTime = ReadTime()
+        var next = batches.first.map { read($0, store: store, on: reader, time: readTime) }
+        for (index, batch) in batches.enumerated() {
+            guard let pending = next else { break }
+            let documents = try pending.value()
+            next = index + 1 < batches.count ? read(batches[index + 1], store: store, on: reader, time: readTime) : nil
             if written.state.withLock({ $0.error != nil }) { break }
+            var jobs: [Job] = []
+            jobs.reserveCapacity(batch.count)
+            for target in batch {
+                guard let targetID = target.id, let document = documents[targetID] else {
+                    skipped.append("target \(target.id ?? 0) \(target.canonicalURL): no profile yet; resolve it first")
+                    continue
+                }
+                let context = Self.context(for: target, in: caseFile, holderCountry: holderCountry, ownsWork: ownsWork)
+                jobs.append(
+                    Job(
+                        target: target,
+                        targetID: targetID,
+                        profileID: document.profileID,
+                        json: document.json,
+                        context: context
+                    )
+                )
+            }
             let batchStart = clock.now
-            let batch = Array(jobs[start..<min(start + Self.storeBatch, jobs.count)])
-            let results = prepare(batch, caches: caches)
+            let results = prepare(jobs, caches: caches)
             prepareSeconds += (clock.now - batchStart).seconds
             var ready: [LongarmStore.PreparedPlan] = []
             ready.reserveCapacity(results.count)
-            for (job, result) in zip(batch, results) {
+            for (job, result) in zip(jobs, results) {
                 switch result {
                 case .success(let plan): ready.append(plan)
                 case .failure(let error):
@@ -137,12 +145,48 @@ public struct CasePlanning: Sendable {
                 }
             }
         }
+        // A read started for a batch that was never planned (the writer failed) is left to finish on its own.
         writer.sync {}
         let result = written.state.withLock { $0 }
         if let error = result.error { throw error }
         var outcome = Outcome(plans: result.plans, skipped: skipped)
-        outcome.phases = ((read - start).seconds, prepareSeconds, result.seconds)
+        outcome.phases = (reader.sync { readTime.seconds.withLock { $0 } }, prepareSeconds, result.seconds)
         return outcome
+    }
+
+    /// Starts reading the latest profile documents of `batch` on `queue`, adding the time taken to `time`.
+    private func read(_ batch: [Target], store: LongarmStore, on queue: DispatchQueue, time: ReadTime) -> PendingRead {
+        let pending = PendingRead()
+        queue.async {
+            let clock = ContinuousClock()
+            let start = clock.now
+            pending.finish(Result { try store.latestProfileDocuments(targetIDs: batch.compactMap(\.id)) })
+            time.seconds.withLock { $0 += (clock.now - start).seconds }
+        }
+        return pending
+    }
+
+    /// The profile documents of one batch, being read on the reader queue.
+    private final class PendingRead: Sendable {
+        typealias Documents = [Int64: (profileID: Int64, json: Data)]
+        private let done = DispatchSemaphore(value: 0)
+        private let result = Mutex<Result<Documents, any Error>?>(nil)
+
+        func finish(_ value: Result<Documents, any Error>) {
+            result.withLock { $0 = value }
+            done.signal()
+        }
+
+        /// Waits for the read and returns its documents or throws its error.
+        func value() throws -> Documents {
+            done.wait()
+            return try result.withLock { $0! }.get()
+        }
+    }
+
+    /// The reader queue's busy time.
+    private final class ReadTime: Sendable {
+        let seconds = Mutex(0.0)
     }
 
     /// What the writer queue has stored so far.
