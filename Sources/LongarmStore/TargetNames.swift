@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 package import LongarmCore
 
 /// The strings that name one plan's target: its URL's host, its registrable domain and its server addresses.
@@ -11,11 +16,13 @@ package struct TargetNames: Sendable {
     /// The names of the target of `plan`, with those its profile adds (when the profile is at hand).
     package init(plan: NoticePlan, profile: HostingProfile? = nil) {
         var names: [String] = []
-        if let host = Self.host(of: plan.url) { names.append(host) }
         if let profile {
+            // The plan's URL is the profile's canonical URL, whose host the profile already holds.
             names.append(profile.host)
             if let domain = profile.registrableDomain { names.append(domain) }
             names.append(contentsOf: profile.addresses.map(\.ip))
+        } else if let host = Self.host(of: plan.url) {
+            names.append(host)
         }
         var unique: [[UInt8]] = []
         for name in names where !name.isEmpty {
@@ -32,21 +39,22 @@ package struct TargetNames: Sendable {
         return text.withUTF8 { haystack in names.contains { Self.find($0, in: haystack) } }
     }
 
-    /// True when `needle` occurs in `haystack`: a scan for the first byte, then a comparison; the strings are
-    /// short sentences and host names.
+    /// True when `needle` occurs in `haystack`: `memchr` finds each candidate first byte, `memcmp` compares.
     private static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let head = needle.first, needle.count <= haystack.count else { return false }
-        var start = 0
-        let last = haystack.count - needle.count
-        while start <= last {
-            if haystack[start] == head {
-                var matched = 1
-                while matched < needle.count && haystack[start + matched] == needle[matched] { matched += 1 }
-                if matched == needle.count { return true }
-            }
-            start += 1
+        guard let base = haystack.baseAddress, let head = needle.first, needle.count <= haystack.count else {
+            return false
         }
-        return false
+        return needle.withUnsafeBytes { needleBytes in
+            let end = base + (haystack.count - needle.count + 1)
+            var cursor = base
+            while cursor < end {
+                guard let hit = memchr(cursor, Int32(head), end - cursor) else { return false }
+                let candidate = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(candidate, needleBytes.baseAddress!, needle.count) == 0 { return true }
+                cursor = candidate + 1
+            }
+            return false
+        }
     }
 
     /// True when any field of `party` contains one of the names.
