@@ -204,24 +204,44 @@ struct PlanJSONWriter {
 
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): escaped(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): escaped(UInt8(ascii: "\\"))
-            case UInt8(ascii: "/"): escaped(UInt8(ascii: "/"))
-            case 0x0A: escaped(UInt8(ascii: "n"))
-            case 0x0D: escaped(UInt8(ascii: "r"))
-            case 0x09: escaped(UInt8(ascii: "t"))
-            case 0x08: escaped(UInt8(ascii: "b"))
-            case 0x0C: escaped(UInt8(ascii: "f"))
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
-            default: bytes.append(byte)
+        let bulk = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            // Runs of bytes that need no escape are copied whole.
+            var start = 0
+            for index in utf8.indices where Self.needsEscape(utf8[index]) {
+                if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+                escape(utf8[index])
+                start = index + 1
+            }
+            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
+        }
+        if bulk == nil {
+            for byte in text.utf8 {
+                if Self.needsEscape(byte) { escape(byte) } else { bytes.append(byte) }
             }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// True for the bytes `JSONEncoder` escapes: quote, backslash, slash and control characters.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "/")
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): escaped(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): escaped(UInt8(ascii: "\\"))
+        case UInt8(ascii: "/"): escaped(UInt8(ascii: "/"))
+        case 0x0A: escaped(UInt8(ascii: "n"))
+        case 0x0D: escaped(UInt8(ascii: "r"))
+        case 0x09: escaped(UInt8(ascii: "t"))
+        case 0x08: escaped(UInt8(ascii: "b"))
+        case 0x0C: escaped(UInt8(ascii: "f"))
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: Array("\\u00".utf8))
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0x0F)])
+        }
     }
 }
