@@ -88,7 +88,8 @@ public struct CasePlanning: Sendable {
         let reader = DispatchQueue(label: "longarm.plan-reader")
         let writer = DispatchQueue(label: "longarm.plan-writer")
         let written = WriterState()
-        let caches = Mutex([PlanFragmentCache](repeating: PlanFragmentCache(), count: workers))
+        written.state.withLock { $0.plans.reserveCapacity(chosen.count) }
+        let caches = Mutex([PlanFragmentCache]())
         var skipped: [String] = []
         var prepareSeconds = 0.0
         let readTime = ReadTime()
@@ -213,28 +214,27 @@ public struct CasePlanning: Sendable {
 
     /// Decodes, plans and encodes every job with fresh fragment caches.
     func prepare(_ jobs: [Job]) -> [Result<LongarmStore.PreparedPlan, any Error>] {
-        prepare(jobs, caches: Mutex([PlanFragmentCache](repeating: PlanFragmentCache(), count: workers)))
+        prepare(jobs, caches: Mutex([]))
     }
 
-    /// Decodes, plans and encodes every job, on `workers` threads; the results keep the jobs' order. Each thread
-    /// takes its own fragment cache from `caches` (one per worker, kept across batches) and puts it back.
+    /// Decodes, plans and encodes every job on `workers` threads; the results keep the jobs' order. The jobs are
+    /// cut into several chunks a thread, taken in turn, so that a thread slowed by the reader or the writer does not
+    /// leave the others waiting at the end of the batch. Each chunk borrows a fragment cache from the pool in
+    /// `caches` (kept across batches) and gives it back.
     func prepare(
         _ jobs: [Job],
         caches: borrowing Mutex<[PlanFragmentCache]>
     ) -> [Result<LongarmStore.PreparedPlan, any Error>] {
-        let parts = min(workers, max(1, jobs.count / 64))
-        let size = (jobs.count + parts - 1) / max(parts, 1)
+        let parts = max(1, min(workers * 8, jobs.count / 64))
+        let size = (jobs.count + parts - 1) / parts
         let slots = Mutex([[Result<LongarmStore.PreparedPlan, any Error>]](repeating: [], count: parts))
-        // Synchronous CPU work: one thread per part rather than tasks on the cooperative pool.
+        // Synchronous CPU work: threads of Dispatch's pool rather than tasks on the cooperative pool.
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let slice = jobs[min(part * size, jobs.count)..<min((part + 1) * size, jobs.count)]
             var out: [Result<LongarmStore.PreparedPlan, any Error>] = []
             out.reserveCapacity(slice.count)
-            var fragments = caches.withLock { slots in
-                defer { slots[part] = PlanFragmentCache() }
-                return slots[part]
-            }
-            defer { caches.withLock { $0[part] = fragments } }
+            var fragments = caches.withLock { $0.popLast() } ?? PlanFragmentCache()
+            defer { caches.withLock { $0.append(fragments) } }
             for job in slice {
                 out.append(
                     Result {
