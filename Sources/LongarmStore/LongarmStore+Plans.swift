@@ -68,8 +68,7 @@ extension LongarmStore {
             var rungs: [(frame: String, own: RungFrame.Own)] = []
             rungs.reserveCapacity(plan.rungs.count)
             for rung in plan.rungs {
-                let (frame, own) = RungFrame.split(rung, names: names)
-                rungs.append((cache.digest(of: frame, new: &fragments), own))
+                rungs.append(cache.frame(of: rung, names: names, new: &fragments))
             }
             var writer = PlanJSONWriter()
             writer.reserve(1_536)

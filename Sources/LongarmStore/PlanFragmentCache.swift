@@ -3,7 +3,7 @@ package import Foundation
 import LongarmCore
 
 /// Remembers the frames a worker has already encoded and hashed, so that a frame seen again costs a dictionary
-/// lookup instead of an encoding and a SHA-256; one cache per thread (it is a value, not shared).
+/// lookup instead of an encoding and a SHA-256; one cache per thread at a time (it is a value, not shared).
 package struct PlanFragmentCache: Sendable {
     /// A frame met for the first time by this cache: the bytes to store in `plan_fragment` under their digest.
     package struct Blob: Sendable, Hashable {
@@ -13,32 +13,60 @@ package struct PlanFragmentCache: Sendable {
         package var json: Data
     }
 
-    private var rungs: [CheapKey<RungFrame>: String] = [:]
-    private var plans: [CheapKey<PlanFrame>: String] = [:]
+    private var rungs: [RungFrame: String] = [:]
+    private var buckets: [Int: [(frame: RungFrame, digest: String)]] = [:]
+    private var plans: [PlanFrame: String] = [:]
 
     /// An empty cache.
     package init() {}
 
+    /// The digest of the frame of `rung` and what the row keeps of it, for the target named by `names`. A frame
+    /// met before is found by comparing the rung with it in place; only a new one is built, encoded and hashed.
+    mutating func frame(of rung: NoticeRung, names: TargetNames, new: inout [Blob]) -> (String, RungFrame.Own) {
+        guard let shape = RungFrame.Shape(rung, names: names) else {
+            let (frame, own) = RungFrame.split(rung, names: names)
+            return (digest(of: frame, new: &new), own)
+        }
+        let key = Self.bucket(rung, shape)
+        if let known = buckets[key]?.first(where: { $0.frame.matches(rung, shape: shape) }) {
+            return (known.digest, shape.own(of: rung))
+        }
+        let (frame, own) = RungFrame.split(rung, names: names)
+        let digest = digest(of: frame, new: &new)
+        buckets[key, default: []].append((frame, digest))
+        return (digest, own)
+    }
+
+    /// A bucket number from a few fields that differ between most frames; frames in one bucket are told apart by
+    /// ``RungFrame/matches(_:shape:)``.
+    private static func bucket(_ rung: NoticeRung, _ shape: RungFrame.Shape) -> Int {
+        var key = rung.step &* 31 &+ rung.role.hashValue
+        key = key &* 31 &+ (rung.country?.rawValue.hashValue ?? 0)
+        key = key &* 31 &+ Int(truncatingIfNeeded: shape.ownSentences)
+        key = key &* 31 &+ (shape.partyOwn ? 1 : 2) &+ (shape.channelOwn ? 4 : 8)
+        key = key &* 31 &+ rung.legalBasis.count &* 7 &+ rung.rationale.count
+        if !shape.partyOwn { key = key &* 31 &+ rung.party.name.utf8.count }
+        return key
+    }
+
     /// The digest of `frame`, encoding and hashing it only the first time; a new frame is added to `new`.
     mutating func digest(of frame: RungFrame, new: inout [Blob]) -> String {
-        let key = CheapKey(frame)
-        if let known = rungs[key] { return known }
+        if let known = rungs[frame] { return known }
         var writer = PlanJSONWriter()
         writer.rungFrame(frame)
         let blob = Blob(writer.bytes)
-        rungs[key] = blob.sha256
+        rungs[frame] = blob.sha256
         new.append(blob)
         return blob.sha256
     }
 
     /// The digest of `frame`, as ``digest(of:new:)-(RungFrame,_)``.
     mutating func digest(of frame: PlanFrame, new: inout [Blob]) -> String {
-        let key = CheapKey(frame)
-        if let known = plans[key] { return known }
+        if let known = plans[frame] { return known }
         var writer = PlanJSONWriter()
         writer.planFrame(frame)
         let blob = Blob(writer.bytes)
-        plans[key] = blob.sha256
+        plans[frame] = blob.sha256
         new.append(blob)
         return blob.sha256
     }
@@ -51,22 +79,12 @@ extension PlanFragmentCache.Blob {
     }
 }
 
-/// A dictionary key that hashes only a few short fields of a frame (hashing every legal basis and note of every
-/// rung cost more than encoding it), while equality still compares the whole value: a collision costs a
-/// comparison, never a wrong digest.
-private struct CheapKey<Value: Hashable & Sendable & CheapHashable>: Hashable, Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-    static func == (lhs: Self, rhs: Self) -> Bool { lhs.value == rhs.value }
-    func hash(into hasher: inout Hasher) { value.cheapHash(into: &hasher) }
-}
+// The frames hash only a few short fields (hashing every legal basis and note of every rung cost more than
+// encoding it), while equality still compares the whole value: a collision costs a comparison, never a wrong
+// digest. Written here, beside the only dictionary that hashes frames.
 
-private protocol CheapHashable {
-    func cheapHash(into hasher: inout Hasher)
-}
-
-extension RungFrame: CheapHashable {
-    fileprivate func cheapHash(into hasher: inout Hasher) {
+extension RungFrame {
+    func hash(into hasher: inout Hasher) {
         hasher.combine(role)
         hasher.combine(step)
         hasher.combine(country)
@@ -85,8 +103,8 @@ extension RungFrame: CheapHashable {
     }
 }
 
-extension PlanFrame: CheapHashable {
-    fileprivate func cheapHash(into hasher: inout Hasher) {
+extension PlanFrame {
+    func hash(into hasher: inout Hasher) {
         hasher.combine(kind)
         hasher.combine(lawCountry)
         hasher.combine(lawSource)

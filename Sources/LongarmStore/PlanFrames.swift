@@ -73,6 +73,58 @@ struct RungFrame: Sendable, Codable, Hashable {
         return (frame, own)
     }
 
+    /// Which parts of a rung name its target, as ``split(_:names:)`` decides: found without building the frame,
+    /// so that a frame already met can be recognised by ``matches(_:shape:)`` without copying the rung's fields.
+    struct Shape: Sendable, Hashable {
+        var channelOwn: Bool
+        var partyOwn: Bool
+        /// Bit `i` set when rationale sentence `i` is the target's own.
+        var ownSentences: UInt64
+
+        /// The shape of `rung`, or `nil` when it has more sentences than the mask holds (then only ``split``
+        /// applies).
+        init?(_ rung: NoticeRung, names: TargetNames) {
+            guard rung.rationale.count <= 64 else { return nil }
+            channelOwn = names.occur(in: rung.channel)
+            partyOwn = names.occur(in: rung.party)
+            ownSentences = 0
+            for (index, sentence) in rung.rationale.enumerated() where names.occur(in: sentence) {
+                ownSentences |= 1 << UInt64(index)
+            }
+        }
+
+        /// What the row keeps of `rung` under this shape.
+        func own(of rung: NoticeRung) -> Own {
+            var own = Own()
+            if channelOwn { own.channel = rung.channel }
+            if partyOwn { own.party = rung.party }
+            if ownSentences != 0 {
+                for (index, sentence) in rung.rationale.enumerated() where ownSentences & (1 << UInt64(index)) != 0 {
+                    own.rationale.append(sentence)
+                }
+            }
+            return own
+        }
+    }
+
+    /// True when this frame is the one ``split(_:names:)`` would make of `rung` with `shape`: every field the
+    /// frame holds compared with the rung's, the target's own parts skipped.
+    func matches(_ rung: NoticeRung, shape: Shape) -> Bool {
+        guard step == rung.step, role == rung.role, country == rung.country, parallel == rung.parallel,
+            regime == rung.regime, rationale.count == rung.rationale.count,
+            (channel == nil) == shape.channelOwn, (party == nil) == shape.partyOwn
+        else { return false }
+        if let channel, channel != rung.channel { return false }
+        if let party, party != rung.party { return false }
+        for (index, sentence) in rationale.enumerated() {
+            let own = shape.ownSentences & (1 << UInt64(index)) != 0
+            if own != (sentence == nil) { return false }
+            if let sentence, sentence != rung.rationale[index] { return false }
+        }
+        return escalation == rung.escalation && deadline == rung.deadline && languages == rung.languages
+            && requiredElements == rung.requiredElements && legalBasis == rung.legalBasis
+    }
+
     /// The rung again: the frame with the row's own parts put back in their places.
     func rung(with own: Own) throws(StoreError) -> NoticeRung {
         guard let party = party ?? own.party, let channel = channel ?? own.channel else {

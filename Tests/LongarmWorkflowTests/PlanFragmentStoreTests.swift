@@ -317,3 +317,60 @@ struct PlanFragmentStoreTests {
         #expect(try store.planIntegrityProblems(caseID: caseID).map(\.location) == ["plan \(stored[0].id)"])
     }
 }
+
+/// The frame cache recognises a frame met before by comparing it with the rung in place; that comparison must
+/// agree with building the frame and comparing the values, or two different rungs would share one frame.
+struct RungFrameMatchingTests {
+    @Test func matchingAgreesWithSplittingForEveryPairOfVariedRungs() throws {
+        let plans = Array(try PlanFragmentStoreTests.variedPlans().prefix(120))
+        var rungs: [(rung: NoticeRung, names: TargetNames)] = []
+        for plan in plans {
+            let names = TargetNames(plan: plan)
+            rungs.append(contentsOf: plan.rungs.map { ($0, names) })
+        }
+        // Near misses too: the same rungs with one field changed at a time.
+        let base = rungs.prefix(40).map(\.rung)
+        for rung in base {
+            let names = TargetNames(plan: plans[0])
+            var other = rung
+            other.escalation += "!"
+            rungs.append((other, names))
+            other = rung
+            other.languages.append("xx")
+            rungs.append((other, names))
+            other = rung
+            other.deadline = NoticeDeadline(duration: "P1D", text: "a day", confidence: .uncertain)
+            rungs.append((other, names))
+            other = rung
+            other.requiredElements = Array(other.requiredElements.dropLast())
+            rungs.append((other, names))
+            other = rung
+            other.legalBasis = other.legalBasis.map { var basis = $0; basis.note = "changed"; return basis }
+            rungs.append((other, names))
+            other = rung
+            other.channel.notes.append("changed")
+            rungs.append((other, names))
+        }
+        var frames: [RungFrame] = []
+        for (rung, names) in rungs {
+            let frame = RungFrame.split(rung, names: names).frame
+            if !frames.contains(frame) { frames.append(frame) }
+        }
+        #expect(frames.count > 100)
+        var agreed = 0
+        for (rung, names) in rungs {
+            let shape = try #require(RungFrame.Shape(rung, names: names))
+            let split = RungFrame.split(rung, names: names)
+            #expect(shape.own(of: rung) == split.own)
+            for frame in frames {
+                let matches = frame.matches(rung, shape: shape)
+                if matches != (frame == split.frame) {
+                    Issue.record("frame of step \(frame.step) \(frame.role) disagrees for rung \(rung.step) \(rung.role)")
+                    return
+                }
+                agreed += 1
+            }
+        }
+        #expect(agreed == rungs.count * frames.count)
+    }
+}
