@@ -68,7 +68,13 @@ import Testing
             }
         }
         let store = try LongarmStore(writer: queue)
-        #expect(try store.appliedMigrations().last == "v9-custody-chain-trigger")
+        #expect(try store.appliedMigrations().last == "v9-lighter-write-indexes")
+        let indexes = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('custody', 'plan')")
+        }
+        // No index of random hashes on the log; plans keep the (target, time) index that serves lookups by target.
+        #expect(!indexes.contains { $0.hasPrefix("sqlite_autoindex_custody") })
+        #expect(indexes.contains("plan_on_target_time") && !indexes.contains("plan_on_targetId"))
         #expect(try store.custodyLog().map(\.storedHash) == hashes)
         let next = try store.appendCustody(actor: "new", action: "plan", object: "plan:1", digest: "")
         #expect(next.seq == 6 && next.prev == hashes.last)
