@@ -34,4 +34,3 @@ struct PlanFragment: Sendable, Codable, Hashable {
         missingFromHolder = plan.missingFromHolder
     }
 }
-

@@ -1,9 +1,10 @@
+package import LongarmCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-package import LongarmCore
 
 /// The strings that name one plan's target: its URL's host, its registrable domain and its server addresses.
 ///

@@ -13,18 +13,34 @@ import Testing
         let first = try store.appendCustody(actor: "t", action: "capture", object: "capture:1", digest: "aa")
         let second = try store.appendCustody(actor: "t", action: "resolve", object: "target:1", digest: "")
         // A branch from the first entry (a fork), a gap in the sequence, and a reused number: each is refused.
-        let fork = CustodyEntry(seq: 3, time: second.time, actor: "x", action: "plan", object: "p", digest: "",
-            prev: first.chainHash)
-        let gap = CustodyEntry(seq: 4, time: second.time, actor: "x", action: "plan", object: "p", digest: "",
-            prev: second.chainHash)
+        let fork = CustodyEntry(
+            seq: 3,
+            time: second.time,
+            actor: "x",
+            action: "plan",
+            object: "p",
+            digest: "",
+            prev: first.chainHash
+        )
+        let gap = CustodyEntry(
+            seq: 4,
+            time: second.time,
+            actor: "x",
+            action: "plan",
+            object: "p",
+            digest: "",
+            prev: second.chainHash
+        )
         for entry in [fork, gap] {
             #expect(throws: DatabaseError.self) {
                 try store.writer.write { db in
                     try db.execute(
                         sql: "INSERT INTO custody (seq, time, actor, action, object, digest, prev, hash) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        arguments: [entry.seq, entry.time, entry.actor, entry.action, entry.object, entry.digest,
-                            entry.prev, entry.chainHash]
+                        arguments: [
+                            entry.seq, entry.time, entry.actor, entry.action, entry.object, entry.digest,
+                            entry.prev, entry.chainHash,
+                        ]
                     )
                 }
             }
@@ -55,13 +71,22 @@ import Testing
         var hashes: [String] = []
         try queue.write { db in
             for seq in 1...5 {
-                let entry = CustodyEntry(seq: Int64(seq), time: "2026-12-02T10:00:00.000Z", actor: "old",
-                    action: "capture", object: "capture:\(seq)", digest: "", prev: prev)
+                let entry = CustodyEntry(
+                    seq: Int64(seq),
+                    time: "2026-12-02T10:00:00.000Z",
+                    actor: "old",
+                    action: "capture",
+                    object: "capture:\(seq)",
+                    digest: "",
+                    prev: prev
+                )
                 try db.execute(
                     sql: "INSERT INTO custody (seq, time, actor, action, object, digest, prev, hash) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [entry.seq, entry.time, entry.actor, entry.action, entry.object, entry.digest,
-                        entry.prev, entry.chainHash]
+                    arguments: [
+                        entry.seq, entry.time, entry.actor, entry.action, entry.object, entry.digest,
+                        entry.prev, entry.chainHash,
+                    ]
                 )
                 prev = entry.chainHash
                 hashes.append(prev)
@@ -70,7 +95,10 @@ import Testing
         let store = try LongarmStore(writer: queue)
         #expect(try store.appliedMigrations().last == "v9-lighter-write-indexes")
         let indexes = try queue.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('custody', 'plan')")
+            try String.fetchAll(
+                db,
+                sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('custody', 'plan')"
+            )
         }
         // No index of random hashes on the log; plans keep the (target, time) index that serves lookups by target.
         #expect(!indexes.contains { $0.hasPrefix("sqlite_autoindex_custody") })

@@ -10,7 +10,13 @@ import LongarmCore
 /// databases stays tested while the store no longer writes the format.
 enum PlanFormat4 {
     /// Inserts `plan` as a format-4 row for `target` with its fragments, and returns the row's id.
-    static func insert(_ plan: NoticePlan, target: Int64, profile: Int64, createdAt: Date, _ db: Database) throws
+    static func insert(
+        _ plan: NoticePlan,
+        target: Int64,
+        profile: Int64,
+        createdAt: Date,
+        _ db: Database
+    ) throws
         -> Int64
     {
         func store(_ bytes: [UInt8]) throws -> String {

@@ -173,7 +173,10 @@ struct PlanFragmentStoreTests {
         #expect(!named.isEmpty)
         // A changed format-4 fragment is caught as well.
         try store.writer.write { db in
-            try db.execute(sql: "UPDATE plan_fragment SET json = replace(CAST(json AS TEXT), '\"languages\":[', '\"languages\":[\"xx\",')")
+            try db.execute(
+                sql:
+                    "UPDATE plan_fragment SET json = replace(CAST(json AS TEXT), '\"languages\":[', '\"languages\":[\"xx\",')"
+            )
         }
         #expect(try store.planIntegrityProblems(caseID: caseID).contains { $0.problem == "plan fragment changed" })
     }
@@ -345,7 +348,11 @@ struct RungFrameMatchingTests {
             other.requiredElements = Array(other.requiredElements.dropLast())
             rungs.append((other, names))
             other = rung
-            other.legalBasis = other.legalBasis.map { var basis = $0; basis.note = "changed"; return basis }
+            other.legalBasis = other.legalBasis.map {
+                var basis = $0
+                basis.note = "changed"
+                return basis
+            }
             rungs.append((other, names))
             other = rung
             other.channel.notes.append("changed")
@@ -365,7 +372,9 @@ struct RungFrameMatchingTests {
             for frame in frames {
                 let matches = frame.matches(rung, shape: shape)
                 if matches != (frame == split.frame) {
-                    Issue.record("frame of step \(frame.step) \(frame.role) disagrees for rung \(rung.step) \(rung.role)")
+                    Issue.record(
+                        "frame of step \(frame.step) \(frame.role) disagrees for rung \(rung.step) \(rung.role)"
+                    )
                     return
                 }
                 agreed += 1
