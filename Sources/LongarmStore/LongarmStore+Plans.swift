@@ -161,8 +161,9 @@ extension LongarmStore {
         )
     }
 
-    /// The newest plan of each target of a case, keyed by target id; targets never planned are absent.
-    public func latestPlans(caseID: Int64) throws -> [Int64: StoredPlan] {
+    /// The newest plan of each target of a case (of `targetIDs` only, when given), keyed by target id; targets
+    /// never planned are absent.
+    public func latestPlans(caseID: Int64, targetIDs: Set<Int64>? = nil) throws -> [Int64: StoredPlan] {
         try writer.read { db in
             let rows = try Row.fetchCursor(
                 db,
@@ -177,6 +178,7 @@ extension LongarmStore {
             var reader = PlanReader()
             var result: [Int64: StoredPlan] = [:]
             while let row = try rows.next() {
+                if let targetIDs, !targetIDs.contains(row["targetId"]) { continue }
                 let stored = try reader.storedPlan(row, db)
                 result[stored.targetID] = stored
             }

@@ -2,15 +2,14 @@ public import Foundation
 import GRDB
 
 extension LongarmStore {
-    /// The newest stored value (profile or plan) of one target, decoded as a caller's summary type.
+    /// The newest stored profile of one target, decoded as a caller's summary type. (Plans have no such
+    /// shortcut: a plan row names shared frames, so plans are read whole through ``latestPlans(caseID:targetIDs:)``.)
     public struct LatestValue<Value: Sendable>: Sendable {
-        /// The row's identifier (the profile's or the plan's id).
+        /// The row's identifier.
         public var id: Int64
         /// The target it belongs to.
         public var targetID: Int64
-        /// For a plan: the profile it was made from; for a profile: `nil`.
-        public var profileID: Int64?
-        /// When it was resolved (profile) or made (plan).
+        /// When it was resolved.
         public var time: Date
         /// The stored JSON decoded as the caller's type.
         public var value: Value
@@ -24,16 +23,6 @@ extension LongarmStore {
         targetIDs: Set<Int64>? = nil
     ) throws -> [Int64: LatestValue<Summary>] {
         try latest(table: "profile", time: "resolvedAt", caseID: caseID, targetIDs: targetIDs, as: type)
-    }
-
-    /// The newest plan of each target of a case, decoded as `Summary` (see
-    /// ``latestProfiles(caseID:as:targetIDs:)``).
-    public func latestPlans<Summary: Decodable & Sendable>(
-        caseID: Int64,
-        as type: Summary.Type,
-        targetIDs: Set<Int64>? = nil
-    ) throws -> [Int64: LatestValue<Summary>] {
-        try latest(table: "plan", time: "createdAt", caseID: caseID, targetIDs: targetIDs, as: type)
     }
 
     private func latest<Summary: Decodable & Sendable>(
@@ -64,7 +53,6 @@ extension LongarmStore {
             result[targetID] = LatestValue(
                 id: row["id"],
                 targetID: targetID,
-                profileID: table == "plan" ? row["profileId"] : nil,
                 time: row[time],
                 value: try Self.jsonDecoder.decode(Summary.self, from: json)
             )

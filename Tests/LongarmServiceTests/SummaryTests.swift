@@ -48,10 +48,12 @@ import Testing
         #expect(abs(summary.resolvedAt.timeIntervalSince(profile.profile.resolvedAt)) < 1)
 
         let plan = try #require(try store.latestPlans(caseID: caseID)[targetID])
-        let planDigest = try #require(try store.latestPlans(caseID: caseID, as: PlanSummary.Digest.self)[targetID])
-        let planSummary = PlanSummary(planDigest)
+        // The view the API shows reads the plan back through the store, frames and all.
+        let view = try #require(try TargetView.of(caseID: caseID, targets: [target], store: store).first)
+        #expect(view.stage == .planned)
+        let planSummary = try #require(view.plan)
         #expect(planSummary.planId == plan.id)
-        #expect(planDigest.profileID == plan.profileID)
+        #expect(try store.latestPlans(caseID: caseID, targetIDs: [targetID + 1]).isEmpty)
         #expect(planSummary.lawCountry == plan.plan.lawCountry?.rawValue)
         #expect(planSummary.rungs == plan.plan.rungs.count)
         #expect(planSummary.firstParty == plan.plan.rungs.first?.party.name)

@@ -66,29 +66,19 @@ struct ProfileSummary: Encodable, Equatable {
 
 /// The latest plan of a target in brief: who is asked first and under which law.
 struct PlanSummary: Encodable, Equatable {
-    /// The fields of a stored `NoticePlan` the summary reads.
-    struct Digest: Decodable, Sendable {
-        struct Rung: Decodable, Sendable {
-            struct Party: Decodable, Sendable {
-                var name: String
-            }
-            var party: Party
-        }
-        var lawCountry: String?
-        var rungs: [Rung]
-    }
-
     var planId: Int64
     var createdAt: Date
     var lawCountry: String?
     var rungs: Int
     var firstParty: String?
 
-    init(_ stored: LongarmStore.LatestValue<Digest>) {
+    /// The summary of a stored plan, read back whole: a plan row names shared frames, so only the store's plan
+    /// reader can say what it holds.
+    init(_ stored: LongarmStore.StoredPlan) {
         planId = stored.id
-        createdAt = stored.time
-        lawCountry = stored.value.lawCountry
-        rungs = stored.value.rungs.count
-        firstParty = stored.value.rungs.first?.party.name
+        createdAt = stored.createdAt
+        lawCountry = stored.plan.lawCountry?.rawValue
+        rungs = stored.plan.rungs.count
+        firstParty = stored.plan.rungs.first?.party.name
     }
 }

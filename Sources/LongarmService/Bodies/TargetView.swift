@@ -30,7 +30,7 @@ struct TargetView: Encodable {
     init(
         target: Target,
         profile: LongarmStore.LatestValue<ProfileSummary.Digest>? = nil,
-        plan: LongarmStore.LatestValue<PlanSummary.Digest>? = nil
+        plan: LongarmStore.StoredPlan? = nil
     ) {
         id = target.id ?? 0
         caseId = target.caseID
@@ -51,7 +51,7 @@ struct TargetView: Encodable {
         let targets = try targets ?? store.targets(caseID: caseID)
         let only = targets.count < 64 ? Set(targets.compactMap(\.id)) : nil
         let profiles = try store.latestProfiles(caseID: caseID, as: ProfileSummary.Digest.self, targetIDs: only)
-        let plans = try store.latestPlans(caseID: caseID, as: PlanSummary.Digest.self, targetIDs: only)
+        let plans = try store.latestPlans(caseID: caseID, targetIDs: only)
         return targets.map { target in
             let id = target.id ?? 0
             return TargetView(target: target, profile: profiles[id], plan: plans[id])
