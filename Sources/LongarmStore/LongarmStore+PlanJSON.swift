@@ -204,7 +204,7 @@ struct PlanJSONWriter {
 
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        let bulk = text.utf8.withContiguousStorageIfAvailable { utf8 in
+        let bulk: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
             // Runs of bytes that need no escape are copied whole.
             var start = 0
             for index in utf8.indices where Self.needsEscape(utf8[index]) {

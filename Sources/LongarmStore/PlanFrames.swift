@@ -127,8 +127,10 @@ struct RungFrame: Sendable, Codable, Hashable {
 
     /// The rung again: the frame with the row's own parts put back in their places.
     func rung(with own: Own) throws(StoreError) -> NoticeRung {
-        guard let party = party ?? own.party, let channel = channel ?? own.channel else {
-            throw StoreError.inconsistent("plan rung \(step) has no \(party == nil ? "party" : "channel")")
+        guard (party == nil) != (own.party == nil), (channel == nil) != (own.channel == nil),
+            let party = party ?? own.party, let channel = channel ?? own.channel
+        else {
+            throw StoreError.inconsistent("plan rung \(step) needs its party and its channel once, in its frame or row")
         }
         var sentences = own.rationale.makeIterator()
         var rationale: [String] = []

@@ -151,6 +151,26 @@ struct PlanFragmentStoreTests {
         #expect(try store.planIntegrityProblems(caseID: caseID).isEmpty)
     }
 
+    @Test func aRowThatGivesAPartyItsFrameAlreadyHasDoesNotRead() throws {
+        let store = try LongarmStore.inMemory()
+        let (caseID, ids) = try Self.targets(store, count: 1)
+        let plan = try #require(try Self.variedPlans().first)
+        let stored = try store.savePlan(plan, targetID: ids[0].target, profileID: ids[0].profile)
+        // The last rung (a search engine) keeps its party in its frame; a row that names one as well is refused.
+        try store.writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE plan SET json = CAST(json_set(CAST(json AS TEXT), '$.rungs[#-1].party',
+                        json('{"identifiedBy":"x","name":"someone else"}')) AS BLOB) WHERE id = ?
+                    """,
+                arguments: [stored.id]
+            )
+        }
+        let problems = try store.planIntegrityProblems(caseID: caseID)
+        #expect(problems.contains { $0.location == "plan \(stored.id)" && $0.found == "unreadable" })
+        #expect(throws: (any Error).self) { try store.latestPlans(caseID: caseID) }
+    }
+
     @Test func rowsOfFormat4StillReadAndVerify() throws {
         let plans = Array(try Self.variedPlans().prefix(60))
         let store = try LongarmStore.inMemory()
