@@ -37,6 +37,10 @@ enum BundleReadme {
           5. A body's digest in manifest.json equals the SHA-256 of the payload of its WARC
              response record: warcio extract --payload warc/FILE OFFSET | sha256sum
              (offsets: warcio index -f offset,warc-record-id warc/FILE).
+          6. A plan in records/plan.json: the SHA-256 of its "json" text (UTF-8) equals the "digest" of
+             the custody line whose "object" is "plan:" and the plan's id. Each row of
+             records/plan_fragment.json (parts shared by many plans, named from the plans by digest):
+             the SHA-256 of its "json" equals its "sha256".
 
         Or, with Longarm:  longarm evidence verify THIS-FOLDER-OR-ZIP
         """

@@ -113,8 +113,8 @@ public struct BundleVerifier: Sendable {
         }
 
         // 4. The custody chain, and that it records each capture's WARC digest.
+        var entries: [(entry: CustodyEntry, storedHash: String?)] = []
         if let text = read(manifest.custody.path) {
-            var entries: [(entry: CustodyEntry, storedHash: String?)] = []
             for (number, line) in String(decoding: text, as: UTF8.self).split(separator: "\n").enumerated() {
                 let location = "\(manifest.custody.path) line \(number + 1)"
                 guard let entry = try? JSONDecoder().decode(CustodyEntry.self, from: Data(line.utf8)) else {
@@ -161,7 +161,16 @@ public struct BundleVerifier: Sendable {
             }
         }
 
-        // 5. Tokens: over the manifest, and over WARC files.
+        // 5. Plan records: each row against the digest its custody entry recorded, each shared frame against its
+        // key, so that a record cannot be rewritten together with SHA256SUMS and the manifest.
+        if let data = read("records/plan.json") {
+            IntegrityChecks.planRecords(data, custody: entries.map(\.entry), into: &report)
+        }
+        if let data = read("records/plan_fragment.json") {
+            IntegrityChecks.planFragmentRecords(data, into: &report)
+        }
+
+        // 6. Tokens: over the manifest, and over WARC files.
         if let token = read("manifest.tsr") {
             IntegrityChecks.token(token, digest: manifestDigest, location: "manifest.tsr", into: &report)
         }
