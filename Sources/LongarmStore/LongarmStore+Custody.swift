@@ -138,7 +138,7 @@ extension CustodyEntry {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(canonicalSerialization.utf8)) {
+        for byte in SHA256.hash(data: canonicalBytes) {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])
         }

@@ -36,6 +36,35 @@ import Testing
         #expect(decoded == entry)
     }
 
+    @Test func theBytesHashedAreTheCanonicalLine() {
+        let entries = [
+            CustodyEntry(
+                seq: 7,
+                time: "2026-11-25T18:00:00.000Z",
+                actor: "a \"quoted\"\\ name",
+                action: "capture",
+                object: "line\nbreak\u{7F}",
+                digest: "ab",
+                prev: "00"
+            ),
+            CustodyEntry(
+                seq: 123_456_789,
+                time: "t",
+                actor: "李伟 (ana@desk)",
+                action: "plan",
+                object: "plan:1",
+                digest: "",
+                prev: CustodyEntry.genesisPrev
+            ),
+        ]
+        for entry in entries {
+            #expect(entry.canonicalBytes == Array(entry.canonicalSerialization.utf8))
+            let expected = SHA256.hash(data: Data(entry.canonicalSerialization.utf8))
+                .map { String(format: "%02x", $0) }.joined()
+            #expect(entry.chainHash == expected)
+        }
+    }
+
     @Test func concurrentAppendsNeverForkTheChain() async throws {
         let scratch = try Scratch()
         let store = scratch.store

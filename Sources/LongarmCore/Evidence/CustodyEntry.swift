@@ -49,6 +49,35 @@ public struct CustodyEntry: Sendable, Codable, Hashable {
         return line + "}"
     }
 
+    /// ``canonicalSerialization`` as UTF-8 bytes, written straight into a byte buffer: every custody append
+    /// hashes it, and building the `String` first cost more than the hash.
+    public var canonicalBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(
+            96 + time.utf8.count + actor.utf8.count + action.utf8.count + object.utf8.count
+                + digest.utf8.count + prev.utf8.count
+        )
+        bytes.append(contentsOf: #"{"seq":"#.utf8)
+        bytes.append(contentsOf: String(seq).utf8)
+        for (key, value) in [
+            (#","time":""#, time), (#"","actor":""#, actor), (#"","action":""#, action),
+            (#"","object":""#, object), (#"","digest":""#, digest), (#"","prev":""#, prev),
+        ] {
+            bytes.append(contentsOf: key.utf8)
+            if value.utf8.contains(where: Self.needsEscape) {
+                bytes.append(contentsOf: Self.escape(value).utf8)
+            } else {
+                bytes.append(contentsOf: value.utf8)
+            }
+        }
+        bytes.append(contentsOf: #""}"#.utf8)
+        return bytes
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+    }
+
     /// Formats `date` the way custody entries and capture records write time: `2026-11-25T18:49:56.123Z`.
     public static func timestamp(_ date: Date) -> String {
         date.formatted(
@@ -58,7 +87,7 @@ public struct CustodyEntry: Sendable, Codable, Hashable {
 
     private static func escape(_ text: String) -> String {
         // Most fields need no escape at all: skip building a copy.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) { return text }
+        if !text.utf8.contains(where: needsEscape) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
