@@ -134,14 +134,6 @@ extension LongarmStore {
 extension CustodyEntry {
     /// SHA-256 (hex) of ``canonicalSerialization``: the next entry's `prev`.
     public var chainHash: String {
-        // Hex by hand: String(format:) per byte costs more than the hash (re-checks append thousands a second).
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: canonicalBytes) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        SHA256.hash(data: canonicalBytes).hexString
     }
 }

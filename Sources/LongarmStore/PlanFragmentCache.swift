@@ -13,7 +13,6 @@ package struct PlanFragmentCache: Sendable {
         package var json: Data
     }
 
-    private var rungs: [RungFrame: String] = [:]
     private var buckets: [Int: [(frame: RungFrame, digest: String)]] = [:]
     private var plans: [PlanFrame: String] = [:]
 
@@ -21,20 +20,21 @@ package struct PlanFragmentCache: Sendable {
     package init() {}
 
     /// The digest of the frame of `rung` and what the row keeps of it, for the target named by `names`. A frame
-    /// met before is found by comparing the rung with it in place; only a new one is built, encoded and hashed.
+    /// met before is found by comparing the rung with it in place (equal frames always fall in the same bucket);
+    /// only a new one is built, encoded and hashed.
     mutating func frame(of rung: NoticeRung, names: TargetNames, new: inout [Blob]) -> (String, RungFrame.Own) {
-        guard let shape = RungFrame.Shape(rung, names: names) else {
-            let (frame, own) = RungFrame.split(rung, names: names)
-            return (digest(of: frame, new: &new), own)
-        }
+        let shape = RungFrame.Shape(rung, names: names)
         let key = Self.bucket(rung, shape)
         if let known = buckets[key]?.first(where: { $0.frame.matches(rung, shape: shape) }) {
             return (known.digest, shape.own(of: rung))
         }
-        let (frame, own) = RungFrame.split(rung, names: names)
-        let digest = digest(of: frame, new: &new)
-        buckets[key, default: []].append((frame, digest))
-        return (digest, own)
+        let (frame, own) = RungFrame.split(rung, shape: shape)
+        var writer = PlanJSONWriter()
+        writer.rungFrame(frame)
+        let blob = Blob(writer.bytes)
+        new.append(blob)
+        buckets[key, default: []].append((frame, blob.sha256))
+        return (blob.sha256, own)
     }
 
     /// A bucket number from a few fields that differ between most frames; frames in one bucket are told apart by
@@ -50,17 +50,6 @@ package struct PlanFragmentCache: Sendable {
     }
 
     /// The digest of `frame`, encoding and hashing it only the first time; a new frame is added to `new`.
-    mutating func digest(of frame: RungFrame, new: inout [Blob]) -> String {
-        if let known = rungs[frame] { return known }
-        var writer = PlanJSONWriter()
-        writer.rungFrame(frame)
-        let blob = Blob(writer.bytes)
-        rungs[frame] = blob.sha256
-        new.append(blob)
-        return blob.sha256
-    }
-
-    /// The digest of `frame`, as ``digest(of:new:)-(RungFrame,_)``.
     mutating func digest(of frame: PlanFrame, new: inout [Blob]) -> String {
         if let known = plans[frame] { return known }
         var writer = PlanJSONWriter()
@@ -79,29 +68,10 @@ extension PlanFragmentCache.Blob {
     }
 }
 
-// The frames hash only a few short fields (hashing every legal basis and note of every rung cost more than
-// encoding it), while equality still compares the whole value: a collision costs a comparison, never a wrong
-// digest. Written here, beside the only dictionary that hashes frames.
-
-extension RungFrame {
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(role)
-        hasher.combine(step)
-        hasher.combine(country)
-        hasher.combine(regime)
-        hasher.combine(legalBasis.count)
-        hasher.combine(rationale.count)
-        hasher.combine(deadline?.duration)
-        if let basis = legalBasis.first {
-            hasher.combine(basis.instrument)
-            hasher.combine(basis.article)
-        }
-        hasher.combine(channel?.address)
-        hasher.combine(party?.name)
-        hasher.combine(party?.abuseEmail)
-        hasher.combine(rationale.first??.utf8.count)
-    }
-}
+// A plan frame hashes only a few short fields (hashing every requirement and fast lane cost more than encoding
+// them), while equality still compares the whole value: a collision costs a comparison, never a wrong digest.
+// Written here, beside the only dictionary that hashes plan frames. (Rung frames are found through
+// `PlanFragmentCache.bucket` and `RungFrame.matches(_:shape:)` instead.)
 
 extension PlanFrame {
     func hash(into hasher: inout Hasher) {

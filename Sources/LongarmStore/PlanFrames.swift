@@ -28,69 +28,59 @@ struct RungFrame: Sendable, Codable, Hashable {
         var rationale: [String] = []
     }
 
-    /// Splits `rung` into its frame and what belongs to the target named by `names`.
+    /// Splits `rung` into its frame and what belongs to the target named by `names` (see ``Shape``).
     static func split(_ rung: NoticeRung, names: TargetNames) -> (frame: RungFrame, own: Own) {
-        var own = Own()
-        let channel: NoticeChannel?
-        if names.occur(in: rung.channel) {
-            own.channel = rung.channel
-            channel = nil
-        } else {
-            channel = rung.channel
-        }
-        let party: NoticeParty?
-        if names.occur(in: rung.party) {
-            own.party = rung.party
-            party = nil
-        } else {
-            party = rung.party
-        }
+        split(rung, shape: Shape(rung, names: names))
+    }
+
+    /// Splits `rung` as `shape` says.
+    static func split(_ rung: NoticeRung, shape: Shape) -> (frame: RungFrame, own: Own) {
         var rationale: [String?] = []
         rationale.reserveCapacity(rung.rationale.count)
-        for sentence in rung.rationale {
-            if names.occur(in: sentence) {
-                own.rationale.append(sentence)
-                rationale.append(nil)
-            } else {
-                rationale.append(sentence)
-            }
+        for (index, sentence) in rung.rationale.enumerated() {
+            rationale.append(shape.ownsSentence(index) ? nil : sentence)
         }
         let frame = RungFrame(
-            channel: channel,
+            channel: shape.channelOwn ? nil : rung.channel,
             country: rung.country,
             deadline: rung.deadline,
             escalation: rung.escalation,
             languages: rung.languages,
             legalBasis: rung.legalBasis,
             parallel: rung.parallel,
-            party: party,
+            party: shape.partyOwn ? nil : rung.party,
             rationale: rationale,
             regime: rung.regime,
             requiredElements: rung.requiredElements,
             role: rung.role,
             step: rung.step
         )
-        return (frame, own)
+        return (frame, shape.own(of: rung))
     }
 
-    /// Which parts of a rung name its target, as ``split(_:names:)`` decides: found without building the frame,
-    /// so that a frame already met can be recognised by ``matches(_:shape:)`` without copying the rung's fields.
+    /// Which parts of a rung name its target: the channel, the party, each rationale sentence that contains one of
+    /// the target's names. Found without building the frame, so that a frame already met can be recognised by
+    /// ``matches(_:shape:)`` without copying the rung's fields.
     struct Shape: Sendable, Hashable {
         var channelOwn: Bool
         var partyOwn: Bool
-        /// Bit `i` set when rationale sentence `i` is the target's own.
+        /// Bit `i` set when rationale sentence `i` is the target's own. Sentences past the 64th always stay in the
+        /// frame: sharing more only stores more frames, never a wrong plan.
         var ownSentences: UInt64
 
-        /// The shape of `rung`, or `nil` when it has more sentences than the mask holds (then only ``split``
-        /// applies).
-        init?(_ rung: NoticeRung, names: TargetNames) {
-            guard rung.rationale.count <= 64 else { return nil }
+        /// The shape of `rung` for the target named by `names`.
+        init(_ rung: NoticeRung, names: TargetNames) {
             channelOwn = names.occur(in: rung.channel)
             partyOwn = names.occur(in: rung.party)
             ownSentences = 0
-            for (index, sentence) in rung.rationale.enumerated() where names.occur(in: sentence) {
+            for (index, sentence) in rung.rationale.prefix(64).enumerated() where names.occur(in: sentence) {
                 ownSentences |= 1 << UInt64(index)
             }
+        }
+
+        /// True when rationale sentence `index` is the target's own.
+        func ownsSentence(_ index: Int) -> Bool {
+            index < 64 && ownSentences & (1 << UInt64(index)) != 0
         }
 
         /// What the row keeps of `rung` under this shape.
@@ -99,7 +89,7 @@ struct RungFrame: Sendable, Codable, Hashable {
             if channelOwn { own.channel = rung.channel }
             if partyOwn { own.party = rung.party }
             if ownSentences != 0 {
-                for (index, sentence) in rung.rationale.enumerated() where ownSentences & (1 << UInt64(index)) != 0 {
+                for (index, sentence) in rung.rationale.enumerated() where ownsSentence(index) {
                     own.rationale.append(sentence)
                 }
             }
@@ -117,8 +107,7 @@ struct RungFrame: Sendable, Codable, Hashable {
         if let channel, channel != rung.channel { return false }
         if let party, party != rung.party { return false }
         for (index, sentence) in rationale.enumerated() {
-            let own = shape.ownSentences & (1 << UInt64(index)) != 0
-            if own != (sentence == nil) { return false }
+            if shape.ownsSentence(index) != (sentence == nil) { return false }
             if let sentence, sentence != rung.rationale[index] { return false }
         }
         return escalation == rung.escalation && deadline == rung.deadline && languages == rung.languages
