@@ -61,8 +61,14 @@ extension LongarmStore {
     /// The targets of a case, in the order they were added.
     public func targets(caseID: Int64) throws -> [Target] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM target WHERE caseId = ? ORDER BY id", arguments: [caseID])
-                .map(Target.init(row:))
+            let rows = try Row.fetchCursor(
+                db,
+                sql: "SELECT \(Target.columns) FROM target WHERE caseId = ? ORDER BY id",
+                arguments: [caseID]
+            )
+            var targets: [Target] = []
+            while let row = try rows.next() { targets.append(try Target(columns: row)) }
+            return targets
         }
     }
 
@@ -139,6 +145,26 @@ extension CaseFile {
 }
 
 extension Target {
+    /// The columns ``init(columns:)`` reads, in its order: a case of 100,000 targets is read without looking each
+    /// column up by name in every row.
+    static let columns = "id, caseId, submittedURL, canonicalURL, host, registrableDomain, kind, note, createdAt"
+
+    /// A target from a row of ``columns``.
+    init(columns row: Row) throws {
+        let kindText: String? = row[6]
+        self.init(
+            id: row[0],
+            caseID: row[1],
+            submittedURL: row[2],
+            canonicalURL: row[3],
+            host: row[4],
+            registrableDomain: row[5],
+            kind: kindText.flatMap(InfringementKind.init(rawValue:)),
+            note: row[7],
+            createdAt: row[8]
+        )
+    }
+
     init(row: Row) throws {
         let kindText: String? = row["kind"]
         self.init(

@@ -34,7 +34,7 @@ struct PlanJSONWriter {
         key("missingFromHolder", &object)
         array(plan.missingFromHolder) { writer, item in writer.requirement(item) }
         key("profileResolvedAt", &object)
-        string(plan.profileResolvedAt.formatted(Date.ISO8601FormatStyle()))
+        string(StoreDate.iso8601(plan.profileResolvedAt))
         if let regime = plan.regime {
             key("regime", &object)
             string(regime)

@@ -67,8 +67,9 @@ extension LongarmStore {
             let planKey = cache.digest(of: planFrame, new: &fragments)
             var rungs: [(frame: String, own: RungFrame.Own)] = []
             rungs.reserveCapacity(plan.rungs.count)
-            for rung in plan.rungs {
-                rungs.append(cache.frame(of: rung, names: names, new: &fragments))
+            // By index: `for rung in` would copy every field of each rung.
+            for index in plan.rungs.indices {
+                rungs.append(cache.frame(of: plan.rungs[index], names: names, new: &fragments))
             }
             var writer = PlanJSONWriter()
             writer.reserve(1_536)

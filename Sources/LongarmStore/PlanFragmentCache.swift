@@ -13,7 +13,19 @@ package struct PlanFragmentCache: Sendable {
         package var json: Data
     }
 
-    private var buckets: [Int: [(frame: RungFrame, digest: String)]] = [:]
+    /// A frame already met and its digest; a class, so that scanning a bucket retains a reference instead of
+    /// copying every field of each frame it looks at.
+    private final class KnownFrame: Sendable {
+        let frame: RungFrame
+        let digest: String
+
+        init(_ frame: RungFrame, _ digest: String) {
+            self.frame = frame
+            self.digest = digest
+        }
+    }
+
+    private var buckets: [Int: [KnownFrame]] = [:]
     private var plans: [PlanFrame: String] = [:]
 
     /// An empty cache.
@@ -33,7 +45,7 @@ package struct PlanFragmentCache: Sendable {
         writer.rungFrame(frame)
         let blob = Blob(writer.bytes)
         new.append(blob)
-        buckets[key, default: []].append((frame, blob.sha256))
+        buckets[key, default: []].append(KnownFrame(frame, blob.sha256))
         return (blob.sha256, own)
     }
 

@@ -16,7 +16,7 @@ extension PlanJSONWriter {
         key("frame", &object)
         string(frame)
         key("profileResolvedAt", &object)
-        string(plan.profileResolvedAt.formatted(Date.ISO8601FormatStyle()))
+        string(StoreDate.iso8601(plan.profileResolvedAt))
         key("rungs", &object)
         array(rungs) { writer, rung in writer.rungRow(frame: rung.frame, own: rung.own) }
         key("url", &object)

@@ -14,8 +14,10 @@ import Synchronization
 public struct CasePlanning: Sendable {
     /// What one planning run produced.
     public struct Outcome: Sendable {
-        /// The stored plans, in target order.
+        /// The stored plans, in target order; empty when a handler took them batch by batch.
         public var plans: [LongarmStore.StoredPlan]
+        /// Plans stored, whether kept in ``plans`` or handed over.
+        public var stored = 0
         /// Targets skipped because they have no profile yet (or an unreadable one), with a sentence each.
         public var skipped: [String]
         /// Seconds of each phase: reading the profiles (the reader's busy time), decoding-planning-encoding (wall,
@@ -67,13 +69,19 @@ public struct CasePlanning: Sendable {
     }
 
     /// Plans `targets` (all of the case's when nil) and stores each plan with the profile it came from.
+    ///
+    /// With `handle`, each batch of stored plans is handed over as soon as its transaction commits, in target
+    /// order, on one queue, and none is kept: a case of 100,000 targets is printed as it is stored without holding
+    /// every plan in memory. Without it, the outcome keeps every stored plan. An error thrown by `handle` stops
+    /// the run like a store error; the batches already committed stay stored.
     public func planCase(
         _ caseFile: CaseFile,
         targets: [Target]? = nil,
         store: LongarmStore,
         holderCountry: CountryCode? = nil,
         ownsWork: Bool? = nil,
-        now: Date = Date()
+        now: Date = Date(),
+        handle: (@Sendable ([LongarmStore.StoredPlan]) throws -> Void)? = nil
     ) throws -> Outcome {
         guard let caseID = caseFile.id else { return Outcome(plans: [], skipped: []) }
         let clock = ContinuousClock()
@@ -88,7 +96,7 @@ public struct CasePlanning: Sendable {
         let reader = DispatchQueue(label: "longarm.plan-reader")
         let writer = DispatchQueue(label: "longarm.plan-writer")
         let written = WriterState()
-        written.state.withLock { $0.plans.reserveCapacity(chosen.count) }
+        if handle == nil { written.state.withLock { $0.plans.reserveCapacity(chosen.count) } }
         let caches = Mutex([PlanFragmentCache]())
         var skipped: [String] = []
         var prepareSeconds = 0.0
@@ -138,9 +146,11 @@ public struct CasePlanning: Sendable {
                 do {
                     let stored = try store.savePlans(ready, createdAt: now, actor: actor)
                     written.state.withLock {
-                        $0.plans += stored
+                        if handle == nil { $0.plans += stored }
+                        $0.count += stored.count
                         $0.seconds += (clock.now - storeStart).seconds
                     }
+                    try handle?(stored)
                 } catch {
                     written.state.withLock { $0.error = error }
                 }
@@ -151,6 +161,7 @@ public struct CasePlanning: Sendable {
         let result = written.state.withLock { $0 }
         if let error = result.error { throw error }
         var outcome = Outcome(plans: result.plans, skipped: skipped)
+        outcome.stored = result.count
         outcome.phases = (reader.sync { readTime.seconds.withLock { $0 } }, prepareSeconds, result.seconds)
         return outcome
     }
@@ -194,6 +205,7 @@ public struct CasePlanning: Sendable {
     private final class WriterState: Sendable {
         struct Written: Sendable {
             var plans: [LongarmStore.StoredPlan] = []
+            var count = 0
             var seconds = 0.0
             var error: (any Error)?
         }

@@ -2,6 +2,7 @@ public import Foundation
 import LongarmCore
 public import LongarmRules
 public import LongarmStore
+import Synchronization
 
 /// Measures `longarm plan CASE` at scale: a case of synthetic targets with stored profiles in an SQLite file,
 /// then one timed ``CasePlanning`` run that reads the profiles, plans them and stores the plans with their
@@ -68,15 +69,20 @@ public struct PlanningBenchmark: Sendable {
 
         let cpuStart = PlanBenchmark.processorSeconds()
         let start = clock.now
+        // Counted as each batch is stored, as `plan CASE` prints them, so that no plan outlives its batch.
+        let counted = Mutex((plans: 0, rungs: 0))
         let outcome = try CasePlanning(planner: planner, actor: "bench", workers: workers).planCase(
             caseFile,
             store: store
-        )
+        ) { stored in
+            let rungs = stored.reduce(0) { $0 + $1.plan.rungs.count }
+            counted.withLock { $0 = ($0.plans + stored.count, $0.rungs + rungs) }
+        }
         let elapsed = clock.now - start
         let cpu = PlanBenchmark.processorSeconds() - cpuStart
         return Result(
-            plans: outcome.plans.count,
-            rungs: outcome.plans.reduce(0) { $0 + $1.plan.rungs.count },
+            plans: counted.withLock { $0.plans },
+            rungs: counted.withLock { $0.rungs },
             custodyEntries: try store.custodyLog().count - custodyBefore,
             seconds: PlanBenchmark.seconds(elapsed),
             cpuSeconds: cpu,

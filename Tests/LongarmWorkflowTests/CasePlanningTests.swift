@@ -3,6 +3,7 @@ import Foundation
 import LongarmCore
 import LongarmRules
 import LongarmStore
+import Synchronization
 import Testing
 
 @testable import LongarmWorkflow
@@ -110,6 +111,49 @@ struct CasePlanningTests {
         #expect(log.allSatisfy { $0.entry.chainHash == $0.storedHash })
         #expect(zip(log, log.dropFirst()).allSatisfy { $1.entry.prev == $0.entry.chainHash })
         #expect(Set(planEntries.map(\.entry.object)) == Set(outcome.plans.map { "plan:\($0.id)" }))
+    }
+
+    @Test func aHandlerGetsEachStoredBatchInTargetOrderAndTheOutcomeKeepsNone() throws {
+        let store = try LongarmStore.inMemory()
+        let count = CasePlanning.storeBatch * 2 + 3
+        let (caseFile, targets) = try WorkflowFixtures.storedCase(
+            store,
+            kind: .copyright,
+            ownsWork: true,
+            urls: (0..<count).map { "https://films.example.net/watch/\($0)" }
+        )
+        let batches = Mutex([[LongarmStore.StoredPlan]]())
+        let outcome = try CasePlanning(planner: WorkflowFixtures.planner, workers: 2).planCase(caseFile, store: store) {
+            stored in batches.withLock { $0.append(stored) }
+        }
+        let handed = batches.withLock { $0 }
+        #expect(handed.map(\.count) == [CasePlanning.storeBatch, CasePlanning.storeBatch, 3])
+        #expect(handed.flatMap { $0 }.map(\.targetID) == targets.compactMap(\.id))
+        #expect(outcome.plans.isEmpty)
+        #expect(outcome.stored == count)
+        let latest = try store.latestPlans(caseID: try #require(caseFile.id))
+        #expect(handed.flatMap { $0 }.allSatisfy { latest[$0.targetID]?.id == $0.id })
+    }
+
+    @Test func aHandlerThatThrowsStopsTheRunAfterTheBatchesAlreadyStored() throws {
+        struct Stop: Error {}
+        let store = try LongarmStore.inMemory()
+        let count = CasePlanning.storeBatch * 3
+        let (caseFile, _) = try WorkflowFixtures.storedCase(
+            store,
+            kind: .copyright,
+            ownsWork: true,
+            urls: (0..<count).map { "https://films.example.net/watch/\($0)" }
+        )
+        #expect(throws: Stop.self) {
+            try CasePlanning(planner: WorkflowFixtures.planner, workers: 2).planCase(caseFile, store: store) { _ in
+                throw Stop()
+            }
+        }
+        // The first batch was committed before its handler threw; the writer stores nothing after an error.
+        #expect(try store.latestPlans(caseID: try #require(caseFile.id)).count == CasePlanning.storeBatch)
+        let log = try store.custodyLog()
+        #expect(zip(log, log.dropFirst()).allSatisfy { $1.entry.prev == $0.entry.chainHash })
     }
 
     @Test func targetsWithoutAProfileOrWithAnUnreadableOneAreSkippedAndTheRestStored() throws {

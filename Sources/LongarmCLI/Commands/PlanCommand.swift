@@ -129,30 +129,46 @@ struct PlanCommand: AsyncParsableCommand {
         guard let caseFile = try db.caseFile(id: caseID) else {
             throw CLIError(.badInput, "case \(caseID): no such case in \(store.resolvedPath)")
         }
+        try planAndPrint(caseFile, targets: nil, store: db, planner: planner)
+    }
+
+    /// Plans `targets` of `caseFile` (all when nil) and prints each batch of stored plans as soon as it is stored,
+    /// so that a large case never holds every plan; the targets skipped are named on stderr at the end.
+    private func planAndPrint(
+        _ caseFile: CaseFile,
+        targets: [Target]?,
+        store db: LongarmStore,
+        planner: NoticePlanner
+    ) throws {
+        let json = output.json ? JSONArrayStream() : nil
+        if json == nil { print("case \(caseFile.id ?? 0): \(caseFile.holder) — \(caseFile.kind.rawValue)") }
         let outcome = try CasePlanning(planner: planner, actor: CustodyActor.current).planCase(
             caseFile,
+            targets: targets,
             store: db,
             holderCountry: holderCountryValue,
             ownsWork: ownsWorkValue
-        )
-        for line in outcome.skipped { printError(line) }
-        try printCasePlans(outcome.plans, caseFile: caseFile)
-    }
-
-    private func printCasePlans(_ results: [LongarmStore.StoredPlan], caseFile: CaseFile) throws {
-        if output.json {
-            try JSONOutput.print(
-                results.map { CasePlanEntry(targetId: $0.targetID, profileId: $0.profileID, plan: $0.plan) }
-            )
-            return
+        ) { stored in
+            if let json {
+                try json.append(
+                    contentsOf: stored.map {
+                        CasePlanEntry(targetId: $0.targetID, profileId: $0.profileID, plan: $0.plan)
+                    }
+                )
+            } else {
+                for result in stored {
+                    print("")
+                    print("target \(result.targetID) (profile \(result.profileID)):")
+                    PlanTextPrinter.print(result.plan)
+                }
+            }
         }
-        let caseID = caseFile.id ?? 0
-        print("case \(caseID): \(caseFile.holder) — \(caseFile.kind.rawValue); \(results.count) plan(s) stored")
-        for result in results {
+        json?.close()
+        if json == nil {
             print("")
-            print("target \(result.targetID) (profile \(result.profileID)):")
-            PlanTextPrinter.print(result.plan)
+            print("\(outcome.stored) plan(s) stored")
         }
+        for line in outcome.skipped { printError(line) }
     }
 
     /// Canonicalises the URLs, naming each bad one on stderr; returns the good ones in order and whether any was bad.
@@ -226,15 +242,7 @@ struct PlanCommand: AsyncParsableCommand {
         }
         let resolver = try net.resolver()
         try await TargetResolution.resolveAndStore(targets, resolver: resolver, store: db)
-        let outcome = try CasePlanning(planner: planner, actor: CustodyActor.current).planCase(
-            caseFile,
-            targets: targets,
-            store: db,
-            holderCountry: holderCountryValue,
-            ownsWork: ownsWorkValue
-        )
-        for line in outcome.skipped { printError(line) }
-        try printCasePlans(outcome.plans, caseFile: caseFile)
+        try planAndPrint(caseFile, targets: targets, store: db, planner: planner)
         return anyBad
     }
 }
