@@ -110,14 +110,86 @@ extension LongarmStore {
             stored.reserveCapacity(plans.count)
             try db.inTransaction(.immediate) {
                 var cursor = try CustodyCursor(db)
-                for prepared in plans {
-                    stored.append(
-                        try Self.insertPlan(db, prepared, createdAt: createdAt, actor: actor, cursor: &cursor)
-                    )
+                for start in stride(from: 0, to: plans.count, by: Self.rowsPerInsert) {
+                    let chunk = plans[start..<min(start + Self.rowsPerInsert, plans.count)]
+                    stored += try Self.insertPlans(chunk, db, createdAt: createdAt, actor: actor, cursor: &cursor)
                 }
                 return .commit
             }
             return stored
+        }
+    }
+
+    /// Plan rows per `INSERT` statement when storing many: one statement for several rows spares SQLite a statement
+    /// run, and an update of `sqlite_sequence`, per row.
+    static let rowsPerInsert = 64
+
+    private static let insertPlansSQL = insertPlansSQL(rows: rowsPerInsert)
+
+    private static func insertPlansSQL(rows: Int) -> String {
+        "INSERT INTO plan (targetId, profileId, json, createdAt, format) VALUES "
+            + repeatElement("(?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    }
+
+    /// Inserts up to ``rowsPerInsert`` prepared plans' new fragments and rows with one statement, then their custody
+    /// entries in the same order, inside the caller's transaction. The rows of one statement get consecutive ids
+    /// (the table is `AUTOINCREMENT` and the caller holds the write lock); the count of rows changed is checked.
+    static func insertPlans(
+        _ plans: ArraySlice<PreparedPlan>,
+        _ db: Database,
+        createdAt: Date,
+        actor: String,
+        cursor: inout CustodyCursor
+    ) throws -> [StoredPlan] {
+        guard plans.count > 1 else {
+            return try plans.map { try insertPlan(db, $0, createdAt: createdAt, actor: actor, cursor: &cursor) }
+        }
+        for prepared in plans where !prepared.fragments.isEmpty { try insertFragments(prepared.fragments, db) }
+        let insert = try db.cachedStatement(
+            sql: plans.count == rowsPerInsert ? insertPlansSQL : insertPlansSQL(rows: plans.count)
+        )
+        // The date as GRDB writes it, without the DateFormatter GRDB would use for every row.
+        let date = StoreDate.text(createdAt)
+        var values: [(any DatabaseValueConvertible)?] = []
+        values.reserveCapacity(plans.count * 5)
+        for prepared in plans {
+            values += [prepared.targetID, prepared.profileID, prepared.json, date, prepared.format]
+        }
+        try insert.execute(arguments: StatementArguments(values))
+        guard db.changesCount == plans.count else {
+            throw StoreError.inconsistent("stored \(db.changesCount) plan rows of \(plans.count)")
+        }
+        let first = db.lastInsertedRowID - Int64(plans.count) + 1
+        var stored: [StoredPlan] = []
+        stored.reserveCapacity(plans.count)
+        for (offset, prepared) in plans.enumerated() {
+            let id = first + Int64(offset)
+            _ = try cursor.append(
+                db,
+                actor: actor,
+                action: "plan",
+                object: "plan:\(id)",
+                digest: prepared.sha256,
+                time: createdAt
+            )
+            stored.append(
+                StoredPlan(
+                    id: id,
+                    targetID: prepared.targetID,
+                    profileID: prepared.profileID,
+                    createdAt: createdAt,
+                    plan: prepared.plan
+                )
+            )
+        }
+        return stored
+    }
+
+    /// Stores fragments not yet stored (a fragment already there has the same bytes: its key is their digest).
+    private static func insertFragments(_ fragments: [PlanFragmentCache.Blob], _ db: Database) throws {
+        let fragment = try db.cachedStatement(sql: "INSERT OR IGNORE INTO plan_fragment (sha256, json) VALUES (?, ?)")
+        for blob in fragments {
+            try fragment.execute(arguments: [blob.sha256, blob.json])
         }
     }
 
@@ -129,14 +201,7 @@ extension LongarmStore {
         actor: String,
         cursor: inout CustodyCursor
     ) throws -> StoredPlan {
-        if !prepared.fragments.isEmpty {
-            let fragment = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO plan_fragment (sha256, json) VALUES (?, ?)"
-            )
-            for blob in prepared.fragments {
-                try fragment.execute(arguments: [blob.sha256, blob.json])
-            }
-        }
+        if !prepared.fragments.isEmpty { try insertFragments(prepared.fragments, db) }
         let insert = try db.cachedStatement(
             sql: "INSERT INTO plan (targetId, profileId, json, createdAt, format) VALUES (?, ?, ?, ?, ?)"
         )
