@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A pull scanner over JSON bytes for the hand-written decoders: it reads exactly what they ask for and throws
 /// ``Unsupported`` at anything unexpected, so that the caller can fall back to `JSONDecoder`.
 struct JSONScanner {
@@ -39,15 +45,42 @@ struct JSONScanner {
         index += 1
     }
 
+    /// An object's key, still the bytes of the input: a `switch` compares it with string literals byte for byte,
+    /// without making a `String` of every key of every profile.
+    struct Key {
+        fileprivate let bytes: UnsafeBufferPointer<UInt8>
+
+        static func ~= (pattern: StaticString, key: Key) -> Bool {
+            pattern.utf8CodeUnitCount == key.bytes.count
+                && (key.bytes.isEmpty || memcmp(pattern.utf8Start, key.bytes.baseAddress!, key.bytes.count) == 0)
+        }
+    }
+
+    /// Reads a key: a string without escapes (a key with one is left to JSONDecoder).
+    private mutating func key() throws -> Key {
+        try expect(UInt8(ascii: "\""))
+        let start = index
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                index += 1
+                return Key(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index - 1]))
+            case UInt8(ascii: "\\"), 0x00..<0x20: throw Unsupported()
+            default: index += 1
+            }
+        }
+        throw Unsupported()
+    }
+
     /// Reads an object, calling `field` with each key; `field` must read the value (or call ``skipValue()``).
-    mutating func object(_ field: (inout JSONScanner, String) throws -> Void) throws {
+    mutating func object(_ field: (inout JSONScanner, Key) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
         if try peek() == UInt8(ascii: "}") {
             index += 1
             return
         }
         while true {
-            let key = try string()
+            let key = try key()
             try expect(UInt8(ascii: ":"))
             try field(&self, key)
             switch try peek() {
@@ -153,31 +186,46 @@ struct JSONScanner {
         throw Unsupported()
     }
 
+    /// Reads the rest of a string that has an escape (`\/` in every stored URL), decoding straight into the
+    /// string's own storage: the text is never longer than its escaped form.
     private mutating func escapedString(from start: Int) throws -> String {
-        var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            switch byte {
-            case UInt8(ascii: "\""): return String(decoding: out, as: UTF8.self)
-            case UInt8(ascii: "\\"):
-                guard index < bytes.count else { throw Unsupported() }
-                let escape = bytes[index]
-                index += 1
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                default: throw Unsupported()
-                }
-            case 0x00..<0x20: throw Unsupported()
-            default: out.append(byte)
-            }
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+            end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
         }
-        throw Unsupported()
+        guard end < bytes.count else { throw Unsupported() }
+        var failed = false
+        let text = String(unsafeUninitializedCapacity: end - start) { out in
+            var count = 0
+            var position = start
+            while position < end {
+                var byte = bytes[position]
+                position += 1
+                if byte == UInt8(ascii: "\\") {
+                    switch bytes[position] {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): byte = bytes[position]
+                    case UInt8(ascii: "n"): byte = 0x0A
+                    case UInt8(ascii: "r"): byte = 0x0D
+                    case UInt8(ascii: "t"): byte = 0x09
+                    case UInt8(ascii: "b"): byte = 0x08
+                    case UInt8(ascii: "f"): byte = 0x0C
+                    default:
+                        failed = true
+                        return 0
+                    }
+                    position += 1
+                } else if byte < 0x20 {
+                    failed = true
+                    return 0
+                }
+                out[count] = byte
+                count += 1
+            }
+            return count
+        }
+        guard !failed else { throw Unsupported() }
+        index = end + 1
+        return text
     }
 
     /// Skips any value (for keys the decoder does not know, which JSONDecoder ignores too).
@@ -198,8 +246,11 @@ struct JSONScanner {
     /// Reads a date written as `yyyy-MM-ddTHH:mm:ssZ` (what the store's encoder writes); other forms are left to
     /// JSONDecoder.
     mutating func date() throws -> Date {
-        let text = Array(try string().utf8)
-        guard text.count == 20, text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-"),
+        try expect(UInt8(ascii: "\""))
+        guard index + 21 <= bytes.count, bytes[index + 20] == UInt8(ascii: "\"") else { throw Unsupported() }
+        let text = UnsafeBufferPointer(rebasing: bytes[index..<index + 20])
+        index += 21
+        guard text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-"),
             text[10] == UInt8(ascii: "T"), text[13] == UInt8(ascii: ":"), text[16] == UInt8(ascii: ":"),
             text[19] == UInt8(ascii: "Z")
         else { throw Unsupported() }
@@ -220,7 +271,9 @@ struct JSONScanner {
         let second = try number(17..<19)
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let monthDays = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard (1...12).contains(month), day >= 1, day <= monthDays[month - 1], hour < 24, minute < 60, second < 60
+        // Before 1583 Foundation counts in the Julian calendar, which this arithmetic does not.
+        guard year >= 1583, (1...12).contains(month), day >= 1, day <= monthDays[month - 1], hour < 24, minute < 60,
+            second < 60
         else {
             throw Unsupported()
         }

@@ -103,6 +103,10 @@ struct ProfileJSONReaderTests {
         let escaped = Data(text.replacingOccurrences(of: "\"host\":\"", with: "\"host\":\"\\u00e9").utf8)
         #expect(throws: (any Error).self) { try ProfileJSONReader.profile(escaped) }
         #expect(try LongarmStore.decodeProfile(escaped) == (try Self.viaJSONDecoder(escaped)))
+        // A date before 1583, which Foundation reads in the Julian calendar.
+        let julian = Data(text.replacingOccurrences(of: "\"resolvedAt\":\"2026", with: "\"resolvedAt\":\"1500").utf8)
+        #expect(throws: (any Error).self) { try ProfileJSONReader.profile(julian) }
+        #expect(try LongarmStore.decodeProfile(julian) == (try Self.viaJSONDecoder(julian)))
         // Errors stay JSONDecoder's: a missing required key, an unknown country code.
         let missing = Data(text.replacingOccurrences(of: "\"warnings\":", with: "\"warningz\":").utf8)
         #expect(throws: DecodingError.self) { try LongarmStore.decodeProfile(missing) }
