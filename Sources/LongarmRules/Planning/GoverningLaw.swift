@@ -1,17 +1,23 @@
 import LongarmCore
 
-/// The law chosen for a plan: the country, why it was chosen, and the rule found there.
+/// The country whose law governs a plan, and why it was chosen.
+///
+/// Only the profile decides it; what the rules table says about that country is `ApplicableRules`.
 struct GoverningLaw {
     var country: CountryCode?
     var source: NoticePlan.LawSource
-    var jurisdiction: Jurisdiction?
-    var rule: KindRule?
-    /// The copyright rule, offered for a deepfake when the holder owns the source work.
-    var copyrightRule: KindRule?
+    /// What the choice leaves open (several hosting countries, a fallback to the registrant or registrar).
     var warnings: [String]
 
+    /// A law already chosen, as the planning table enumerates them.
+    init(country: CountryCode?, source: NoticePlan.LawSource) {
+        self.country = country
+        self.source = source
+        warnings = []
+    }
+
     /// Picks the origin host's country, falling back to the registrant's and then the registrar's, and says so.
-    init(profile: HostingProfile, context: PlanningContext, book: RuleBook) {
+    init(profile: HostingProfile) {
         warnings = []
         let countries = profile.countries
         if let hosting = countries.hosting.first {
@@ -40,27 +46,6 @@ struct GoverningLaw {
             country = nil
             source = .none
             warnings.append("no country is known for this URL; the plan relies on the providers' own terms")
-        }
-        jurisdiction = country.flatMap { book.jurisdictions[$0.rawValue] }
-        rule = country.flatMap { book.rule(for: $0.rawValue, kind: context.kind) }
-        if let country, rule == nil {
-            warnings.append(
-                "the rules table has no entry for \(country); the plan relies on the providers' own terms until one is added"
-            )
-        }
-        copyrightRule = nil
-        if context.kind == .portrait, let country {
-            switch context.ownsWork {
-            case true?:
-                copyrightRule = book.rule(for: country.rawValue, kind: .copyright)
-            case false?:
-                break
-            case nil:
-                warnings.append(
-                    "it is not known whether the holder owns the source work; a copyright basis, often the fastest, "
-                        + "is offered only when the holder does (--owns-work yes)"
-                )
-            }
         }
     }
 }

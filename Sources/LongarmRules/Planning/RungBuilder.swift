@@ -2,17 +2,29 @@ import LongarmCore
 
 /// Builds the rungs of one plan in ladder order.
 struct RungBuilder {
-    let book: RuleBook
+    let index: ProviderIndex
+    let table: PlanningTable
     let profile: HostingProfile
     let context: PlanningContext
     let law: GoverningLaw
+    /// The rules' part of the plan, shared by every plan under the same law.
+    let terms: PlanTerms
     var rungs: [NoticeRung] = []
 
-    init(book: RuleBook, profile: HostingProfile, context: PlanningContext, law: GoverningLaw) {
-        self.book = book
+    init(
+        index: ProviderIndex,
+        table: PlanningTable,
+        profile: HostingProfile,
+        context: PlanningContext,
+        law: GoverningLaw,
+        terms: PlanTerms
+    ) {
+        self.index = index
+        self.table = table
         self.profile = profile
         self.context = context
         self.law = law
+        self.terms = terms
     }
 
     // MARK: Rungs
@@ -20,14 +32,13 @@ struct RungBuilder {
     mutating func addSiteOperator() {
         let domain = profile.registrableDomain ?? profile.host
         let registrant = profile.domain?.registrant
-        if let platform = book.index.provider(domain: domain) {
+        if let platform = index.entry(domain: domain) {
             add(
                 .siteOperator,
-                party: party(platform, matchedBy: "domain \(domain)"),
-                channel: channel(of: platform),
-                country: platform.country ?? law.country,
-                content: true,
-                rationale: ["\(platform.name) operates \(domain) and is the first addressee"]
+                party: Self.party(platform, matchedBy: "domain \(domain)"),
+                channel: platform.channel(for: context.kind),
+                country: platform.provider.country ?? law.country,
+                rationale: ["\(platform.provider.name) operates \(domain) and is the first addressee"]
             )
             return
         }
@@ -43,7 +54,6 @@ struct RungBuilder {
             party: NoticeParty(name: name, identifiedBy: profile.domain.map { "\($0.source)" } ?? "the URL's domain"),
             channel: NoticeChannel(kind: .unknown, address: nil, confidence: .uncertain),
             country: registrant?.country ?? law.country,
-            content: true,
             rationale: rationale
         )
     }
@@ -56,7 +66,6 @@ struct RungBuilder {
                 party: NoticeParty(name: "the origin host (hidden behind the CDN)", identifiedBy: "not yet known"),
                 channel: NoticeChannel(kind: .unknown, address: nil, confidence: .uncertain),
                 country: law.source == .originHost ? law.country : nil,
-                content: true,
                 rationale: ["the CDN hides the origin host; learn it through \(via), then notify it here"]
             )
             return
@@ -65,18 +74,17 @@ struct RungBuilder {
         else { return }
         let network = address.network
         let matched =
-            address.asn.flatMap { book.index.provider(asn: $0) }
-            ?? (network?.organization ?? address.asName).flatMap { book.index.provider(organization: $0) }
+            address.asn.flatMap { index.entry(asn: $0) }
+            ?? (network?.organization ?? address.asName).flatMap { index.entry(organization: $0) }
         let country = network?.country ?? address.geo?.country ?? profile.countries.hosting.first
         var rationale = ["the host stores the content at \(address.ip); most notice regimes address hosts"]
         if let matched {
             let how = address.asn.map { "AS\($0)" } ?? "its RDAP organisation"
             add(
                 .originHost,
-                party: party(matched, matchedBy: how, abuseEmail: network?.abuseEmail),
-                channel: channel(of: matched),
-                country: country ?? matched.country,
-                content: true,
+                party: Self.party(matched, matchedBy: how, abuseEmail: network?.abuseEmail),
+                channel: matched.channel(for: context.kind),
+                country: country ?? matched.provider.country,
                 rationale: rationale
             )
             return
@@ -89,23 +97,22 @@ struct RungBuilder {
             party: NoticeParty(name: name, identifiedBy: source, abuseEmail: network?.abuseEmail),
             channel: rawChannel(network?.abuseEmail),
             country: country,
-            content: true,
             rationale: rationale
         )
     }
 
     mutating func addCDN() {
         let name = profile.cdn?.name ?? profile.addresses.first(where: { $0.cdn != nil })?.cdn
-        let index = book.index
-        let byCNAME = profile.dns.cname.compactMap { index.provider(cname: $0) }.first
-        guard let matched = name.flatMap({ index.provider(name: $0) }) ?? byCNAME else {
+        let index = index
+        let byName = name.flatMap { index.entry(name: $0) }
+        // The CNAME suffixes are searched only when the name alone does not find the CDN.
+        guard let matched = byName ?? profile.dns.cname.lazy.compactMap({ index.entry(cname: $0) }).first else {
             guard let name else { return }
             add(
                 .cdn,
                 party: NoticeParty(name: name, identifiedBy: profile.cdn.map { "\($0.source)" } ?? "address ranges"),
                 channel: NoticeChannel(kind: .unknown, address: nil, confidence: .uncertain),
                 country: profile.countries.cdn,
-                content: true,
                 parallel: profile.origin.hidden,
                 rationale: ["\(name) fronts the site but is not in the provider registry"]
             )
@@ -119,10 +126,9 @@ struct RungBuilder {
         }
         add(
             .cdn,
-            party: party(matched, matchedBy: profile.cdn.map { "\($0.source): \($0.evidence)" } ?? "CNAME"),
-            channel: channel(of: matched),
-            country: matched.country ?? profile.countries.cdn,
-            content: true,
+            party: Self.party(matched, matchedBy: profile.cdn.map { "\($0.source): \($0.evidence)" } ?? "CNAME"),
+            channel: matched.channel(for: context.kind),
+            country: matched.provider.country ?? profile.countries.cdn,
             parallel: profile.origin.hidden,
             rationale: rationale
         )
@@ -131,18 +137,15 @@ struct RungBuilder {
     mutating func addRegistrar() {
         guard let registrar = profile.domain?.registrar else { return }
         let matched =
-            registrar.ianaId.flatMap { book.index.provider(ianaID: $0) }
-            ?? registrar.name.flatMap { book.index.provider(organization: $0) }
-        let rationale = [book.roles[.registrar]?.note ?? "registrars act mainly on DNS abuse"]
+            registrar.ianaId.flatMap { index.entry(ianaID: $0) }
+            ?? registrar.name.flatMap { index.entry(organization: $0) }
         if let matched {
             let how = registrar.ianaId.map { "IANA registrar id \($0)" } ?? "registrar name"
             add(
                 .registrar,
-                party: party(matched, matchedBy: how, abuseEmail: registrar.abuseEmail),
-                channel: channel(of: matched),
-                country: registrar.country ?? matched.country,
-                content: false,
-                rationale: rationale
+                party: Self.party(matched, matchedBy: how, abuseEmail: registrar.abuseEmail),
+                channel: matched.channel(for: context.kind),
+                country: registrar.country ?? matched.provider.country
             )
         } else {
             add(
@@ -153,9 +156,7 @@ struct RungBuilder {
                     abuseEmail: registrar.abuseEmail
                 ),
                 channel: rawChannel(registrar.abuseEmail),
-                country: registrar.country,
-                content: false,
-                rationale: rationale
+                country: registrar.country
             )
         }
     }
@@ -166,9 +167,7 @@ struct RungBuilder {
             .registry,
             party: NoticeParty(name: "the registry of .\(tld)", identifiedBy: "the domain's top-level domain"),
             channel: NoticeChannel(kind: .unknown, address: nil, confidence: .uncertain),
-            country: nil,
-            content: false,
-            rationale: [book.roles[.registry]?.note ?? "registries act mostly on court orders"]
+            country: nil
         )
     }
 
@@ -183,22 +182,14 @@ struct RungBuilder {
             .upstream,
             party: NoticeParty(name: name, identifiedBy: address.asnSource.map { "\($0)" } ?? "the origin's ASN"),
             channel: NoticeChannel(kind: .unknown, address: nil, confidence: .uncertain),
-            country: nil,
-            content: false,
-            rationale: [book.roles[.upstream]?.note ?? "upstream pressure works on hosts that ignore notices"]
+            country: nil
         )
     }
 
     mutating func addSearchEngines() {
-        for engine in book.index.searchEngines {
-            add(
-                .searchEngine,
-                party: party(engine, matchedBy: "search engine for delisting"),
-                channel: channel(of: engine),
-                country: engine.country,
-                content: false,
-                rationale: [book.roles[.searchEngine]?.note ?? "delisting hides the URL from search, not from the web"]
-            )
+        for var rung in table.searchEngineRungs(kind: context.kind) {
+            rung.step = rungs.count + 1
+            rungs.append(rung)
         }
     }
 }
