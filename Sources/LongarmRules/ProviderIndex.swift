@@ -12,7 +12,7 @@ final class ProviderIndex: @unchecked Sendable {
     final class Entry: Sendable {
         /// The provider as loaded.
         let provider: Provider
-        /// The channel per kind, at the kind's `position(of:)`.
+        /// The channel per kind, at the kind's ordinal.
         private let channels: [NoticeChannel]
 
         init(_ provider: Provider) {
@@ -22,14 +22,14 @@ final class ProviderIndex: @unchecked Sendable {
                 count: InfringementKind.allCases.count
             )
             for kind in InfringementKind.allCases {
-                channels[ProviderIndex.position(of: kind)] = ProviderIndex.noticeChannel(provider, kind: kind)
+                channels[kind.ordinal] = ProviderIndex.noticeChannel(provider, kind: kind)
             }
             self.channels = channels
         }
 
         /// The provider's channel for a kind, with its limits and disclosure behaviour as notes.
         func channel(for kind: InfringementKind) -> NoticeChannel {
-            channels[ProviderIndex.position(of: kind)]
+            channels[kind.ordinal]
         }
     }
 
@@ -81,9 +81,9 @@ final class ProviderIndex: @unchecked Sendable {
 
     func entry(ianaID: String) -> Entry? { byIANA[ianaID] }
 
-    func entry(name: String) -> Entry? { byName[name.lowercased()] }
+    func entry(name: String) -> Entry? { byName[Self.folded(name)] }
 
-    func entry(domain: String) -> Entry? { byDomain[domain.lowercased()] }
+    func entry(domain: String) -> Entry? { byDomain[Self.folded(domain)] }
 
     func entry(cname: String) -> Entry? {
         let host = cname.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
@@ -95,15 +95,9 @@ final class ProviderIndex: @unchecked Sendable {
         return patterns.first { $0.regex.firstMatch(in: organization, range: range) != nil }?.entry
     }
 
-    /// A small index per kind, for arrays indexed by kind without hashing.
-    static func position(of kind: InfringementKind) -> Int {
-        switch kind {
-        case .copyright: 0
-        case .portrait: 1
-        case .reputation: 2
-        case .privacy: 3
-        case .trademark: 4
-        }
+    /// `text` in lower case; a name that already is (most domains) is returned as it is, without a new string.
+    private static func folded(_ text: String) -> String {
+        text.utf8.contains { (65...90).contains($0) || $0 >= 128 } ? text.lowercased() : text
     }
 
     private static let unknownChannel = NoticeChannel(kind: .unknown, address: nil, confidence: .uncertain)

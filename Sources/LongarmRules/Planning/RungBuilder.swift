@@ -25,6 +25,8 @@ struct RungBuilder {
         self.context = context
         self.law = law
         self.terms = terms
+        // Six parties at most, then the search engines: one allocation for the whole ladder.
+        rungs.reserveCapacity(6 + index.searchEngines.count)
     }
 
     // MARK: Rungs
@@ -162,7 +164,7 @@ struct RungBuilder {
     }
 
     mutating func addRegistry() {
-        guard let domain = profile.registrableDomain, let tld = domain.split(separator: ".").last else { return }
+        guard let domain = profile.registrableDomain, let tld = Self.topLevelDomain(domain) else { return }
         add(
             .registry,
             party: NoticeParty(name: "the registry of .\(tld)", identifiedBy: "the domain's top-level domain"),
@@ -191,5 +193,14 @@ struct RungBuilder {
             rung.step = rungs.count + 1
             rungs.append(rung)
         }
+    }
+
+    /// The last non-empty label of `domain` (`com` for `example.com.`), found without splitting the whole name.
+    static func topLevelDomain(_ domain: String) -> Substring? {
+        let bytes = domain.utf8
+        guard let last = bytes.lastIndex(where: { $0 != UInt8(ascii: ".") }) else { return nil }
+        let end = bytes.index(after: last)
+        let start = bytes[..<end].lastIndex(of: UInt8(ascii: ".")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        return domain[start..<end]
     }
 }
