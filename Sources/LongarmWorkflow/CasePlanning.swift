@@ -126,7 +126,11 @@ public struct CasePlanning: Sendable {
                 )
             }
             let batchStart = clock.now
-            let results = prepare(jobs, caches: caches)
+            // A writer a whole batch behind gets a processor to itself: this batch is prepared on one thread fewer.
+            // Otherwise the writer, sharing the processors with every worker, falls further behind on each batch
+            // and finishes alone long after the last batch is prepared.
+            let behind = written.state.withLock { $0.pending } > 1
+            let results = prepare(jobs, caches: caches, threads: behind ? workers - 1 : workers)
             prepareSeconds += (clock.now - batchStart).seconds
             var ready: [LongarmStore.PreparedPlan] = []
             ready.reserveCapacity(results.count)
@@ -140,7 +144,9 @@ public struct CasePlanning: Sendable {
                     )
                 }
             }
+            written.state.withLock { $0.pending += 1 }
             writer.async { [actor, ready] in
+                defer { written.state.withLock { $0.pending -= 1 } }
                 guard written.state.withLock({ $0.error == nil }) else { return }
                 let storeStart = clock.now
                 do {
@@ -206,6 +212,8 @@ public struct CasePlanning: Sendable {
         struct Written: Sendable {
             var plans: [LongarmStore.StoredPlan] = []
             var count = 0
+            /// Batches handed to the writer and not yet stored.
+            var pending = 0
             var seconds = 0.0
             var error: (any Error)?
         }
@@ -229,41 +237,52 @@ public struct CasePlanning: Sendable {
         prepare(jobs, caches: Mutex([]))
     }
 
-    /// Decodes, plans and encodes every job on `workers` threads; the results keep the jobs' order. The jobs are
-    /// cut into several chunks a thread, taken in turn, so that a thread slowed by the reader or the writer does not
-    /// leave the others waiting at the end of the batch. Each chunk borrows a fragment cache from the pool in
-    /// `caches` (kept across batches) and gives it back.
+    /// Decodes, plans and encodes every job on `threads` threads (``workers`` when nil), this one among them; the
+    /// results keep the jobs' order. The jobs are cut into several chunks a thread and each thread takes the next
+    /// chunk when done with one, so that a thread slowed by the reader or the writer does not leave the others
+    /// waiting at the end of the batch. Each thread borrows a fragment cache from the pool in `caches` (kept across
+    /// batches) and gives it back.
     func prepare(
         _ jobs: [Job],
-        caches: borrowing Mutex<[PlanFragmentCache]>
+        caches: borrowing Mutex<[PlanFragmentCache]>,
+        threads: Int? = nil
     ) -> [Result<LongarmStore.PreparedPlan, any Error>] {
         let parts = max(1, min(workers * 8, jobs.count / 64))
         let size = (jobs.count + parts - 1) / parts
         let slots = Mutex([[Result<LongarmStore.PreparedPlan, any Error>]](repeating: [], count: parts))
+        let taken = Atomic(0)
         // Synchronous CPU work: threads of Dispatch's pool rather than tasks on the cooperative pool.
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let slice = jobs[min(part * size, jobs.count)..<min((part + 1) * size, jobs.count)]
-            var out: [Result<LongarmStore.PreparedPlan, any Error>] = []
-            out.reserveCapacity(slice.count)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads ?? workers, parts))) { _ in
             var fragments = caches.withLock { $0.popLast() } ?? PlanFragmentCache()
             defer { caches.withLock { $0.append(fragments) } }
-            for job in slice {
-                out.append(
-                    Result {
-                        let profile = try LongarmStore.decodeProfile(job.json)
-                        let plan = planner.plan(profile, context: job.context)
-                        return LongarmStore.PreparedPlan(
-                            plan,
-                            targetID: job.targetID,
-                            profileID: job.profileID,
-                            profile: profile,
-                            cache: &fragments
-                        )
-                    }
-                )
+            while true {
+                let part = taken.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard part < parts else { return }
+                let slice = jobs[min(part * size, jobs.count)..<min((part + 1) * size, jobs.count)]
+                var out: [Result<LongarmStore.PreparedPlan, any Error>] = []
+                out.reserveCapacity(slice.count)
+                for job in slice { out.append(prepare(job, fragments: &fragments)) }
+                slots.withLock { $0[part] = out }
             }
-            slots.withLock { $0[part] = out }
         }
         return slots.withLock { $0.flatMap { $0 } }
+    }
+
+    /// Decodes, plans and encodes one job.
+    private func prepare(
+        _ job: Job,
+        fragments: inout PlanFragmentCache
+    ) -> Result<LongarmStore.PreparedPlan, any Error> {
+        Result {
+            let profile = try LongarmStore.decodeProfile(job.json)
+            let plan = planner.plan(profile, context: job.context)
+            return LongarmStore.PreparedPlan(
+                plan,
+                targetID: job.targetID,
+                profileID: job.profileID,
+                profile: profile,
+                cache: &fragments
+            )
+        }
     }
 }

@@ -206,6 +206,43 @@ struct CasePlanningTests {
     }
 }
 
+extension CasePlanningTests {
+    /// One thread (when the writer is behind) or several: the same rows, in job order, with the same shared frames.
+    @Test func preparingOnOneThreadOrSeveralGivesTheSameRowsInOrder() throws {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let target = Target(
+            caseID: 1,
+            submittedURL: "https://a.example/",
+            canonicalURL: "https://a.example/",
+            host: "a.example",
+            registrableDomain: "a.example"
+        )
+        let jobs = try PlanBenchmark.profiles(count: 700, book: WorkflowFixtures.book).enumerated().map {
+            index,
+            profile in
+            CasePlanning.Job(
+                target: target,
+                targetID: Int64(index + 1),
+                profileID: Int64(index + 1),
+                json: try encoder.encode(profile),
+                context: PlanBenchmark.context(index)
+            )
+        }
+        let planning = CasePlanning(planner: WorkflowFixtures.planner, workers: 3)
+        var rows: [[String]] = []
+        for threads in [1, 2, 3] {
+            let results = planning.prepare(jobs, caches: Mutex([]), threads: threads)
+            rows.append(try results.map { String(decoding: try $0.get().json, as: UTF8.self) })
+            let planned: [Int64] = try results.map { try $0.get().targetID }
+            #expect(planned == jobs.map { $0.targetID })
+        }
+        #expect(rows[0].count == jobs.count)
+        #expect(rows[1] == rows[0])
+        #expect(rows[2] == rows[0])
+    }
+}
+
 extension JSONDecoder {
     static var iso8601: JSONDecoder {
         let decoder = JSONDecoder()
