@@ -126,10 +126,11 @@ public struct CasePlanning: Sendable {
                 )
             }
             let batchStart = clock.now
-            // A writer a whole batch behind gets a processor to itself: this batch is prepared on one thread fewer.
-            // Otherwise the writer, sharing the processors with every worker, falls further behind on each batch
-            // and finishes alone long after the last batch is prepared.
-            let behind = written.state.withLock { $0.pending } > 1
+            // A writer with three batches waiting gets a processor to itself: this batch is prepared on one thread
+            // fewer. Otherwise the writer, sharing the processors with every worker, falls further behind on each
+            // batch and finishes alone long after the last batch is prepared. (Narrowing as soon as two batches
+            // waited left a processor idle whenever the writer waited on the disk; measured slower.)
+            let behind = written.state.withLock { $0.pending } > 2
             let results = prepare(jobs, caches: caches, threads: behind ? workers - 1 : workers)
             prepareSeconds += (clock.now - batchStart).seconds
             var ready: [LongarmStore.PreparedPlan] = []
