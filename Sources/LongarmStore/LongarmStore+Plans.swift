@@ -131,7 +131,7 @@ extension LongarmStore {
             + repeatElement("(?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
     }
 
-    /// Inserts up to ``rowsPerInsert`` prepared plans' new fragments and rows with one statement, then their custody
+    /// Inserts one to ``rowsPerInsert`` prepared plans' new fragments and rows with one statement, then their custody
     /// entries in the same order, inside the caller's transaction. The rows of one statement get consecutive ids
     /// (the table is `AUTOINCREMENT` and the caller holds the write lock); the count of rows changed is checked.
     static func insertPlans(
@@ -141,9 +141,6 @@ extension LongarmStore {
         actor: String,
         cursor: inout CustodyCursor
     ) throws -> [StoredPlan] {
-        guard plans.count > 1 else {
-            return try plans.map { try insertPlan(db, $0, createdAt: createdAt, actor: actor, cursor: &cursor) }
-        }
         for prepared in plans where !prepared.fragments.isEmpty { try insertFragments(prepared.fragments, db) }
         let insert = try db.cachedStatement(
             sql: plans.count == rowsPerInsert ? insertPlansSQL : insertPlansSQL(rows: plans.count)
@@ -201,30 +198,7 @@ extension LongarmStore {
         actor: String,
         cursor: inout CustodyCursor
     ) throws -> StoredPlan {
-        if !prepared.fragments.isEmpty { try insertFragments(prepared.fragments, db) }
-        let insert = try db.cachedStatement(
-            sql: "INSERT INTO plan (targetId, profileId, json, createdAt, format) VALUES (?, ?, ?, ?, ?)"
-        )
-        // The date as GRDB writes it, without the DateFormatter GRDB would use for every row.
-        try insert.execute(arguments: [
-            prepared.targetID, prepared.profileID, prepared.json, StoreDate.text(createdAt), prepared.format,
-        ])
-        let id = db.lastInsertedRowID
-        _ = try cursor.append(
-            db,
-            actor: actor,
-            action: "plan",
-            object: "plan:\(id)",
-            digest: prepared.sha256,
-            time: createdAt
-        )
-        return StoredPlan(
-            id: id,
-            targetID: prepared.targetID,
-            profileID: prepared.profileID,
-            createdAt: createdAt,
-            plan: prepared.plan
-        )
+        try insertPlans([prepared][...], db, createdAt: createdAt, actor: actor, cursor: &cursor)[0]
     }
 
     /// The newest plan of each target of a case (of `targetIDs` only, when given), keyed by target id; targets

@@ -153,21 +153,10 @@ extension LongarmStore {
         }
     }
 
-    // Columns by position, in the order of the SELECT above: a page of thousands of rows decodes noticeably faster
-    // than by name.
+    // Columns by position, in the order of the SELECT above (its first nine are `Target.columns`): a page of
+    // thousands of rows decodes noticeably faster than by name.
     private static func watchedTarget(_ row: Row) throws -> WatchedTarget {
-        let kindText: String? = row[6]
-        let target = Target(
-            id: row[0],
-            caseID: row[1],
-            submittedURL: row[2],
-            canonicalURL: row[3],
-            host: row[4],
-            registrableDomain: row[5],
-            kind: kindText.flatMap(InfringementKind.init(rawValue:)),
-            note: row[7],
-            createdAt: row[8]
-        )
+        let target = try Target(columns: row)
         let stateText: String = row[9]
         guard let state = TargetState(rawValue: stateText) else {
             throw StoreError.inconsistent("target \(target.id ?? 0) has unknown watch state \"\(stateText)\"")
