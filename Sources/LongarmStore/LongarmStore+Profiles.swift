@@ -23,31 +23,57 @@ extension LongarmStore {
         actor: String = "longarm",
         time: Date = Date()
     ) throws -> StoredProfile {
-        let json = try Self.jsonEncoder.encode(profile)
-        let digest = SHA256.hash(data: json).map { String(format: "%02x", $0) }.joined()
-        return try writer.writeWithoutTransaction { db in
-            var stored: StoredProfile?
-            try db.inTransaction(.immediate) {
-                try db.execute(
-                    sql: "INSERT INTO profile (targetId, json, resolvedAt) VALUES (?, ?, ?)",
-                    arguments: [targetID, json, profile.resolvedAt]
-                )
-                let id = db.lastInsertedRowID
-                _ = try Self.appendCustody(
-                    db,
-                    actor: actor,
-                    action: "resolve",
-                    object: "target:\(targetID)/profile:\(id)",
-                    digest: digest,
-                    time: time
-                )
-                stored = StoredProfile(id: id, targetID: targetID, profile: profile)
-                return .commit
-            }
-            guard let stored else { throw StoreError.inconsistent("profile insert produced no row") }
-            return stored
-        }
+        try saveProfiles([(profile, targetID)], actor: actor, time: time)[0]
     }
+
+    /// Stores profiles as ``saveProfile(_:targetID:actor:time:)`` does, each with its custody entry, in transactions
+    /// of up to ``profilesPerTransaction``: a failure keeps the transactions already committed and none of the
+    /// one that failed. The JSON is encoded and hashed before the write lock is taken.
+    @discardableResult
+    public func saveProfiles(
+        _ profiles: [(profile: HostingProfile, targetID: Int64)],
+        actor: String = "longarm",
+        time: Date = Date()
+    ) throws -> [StoredProfile] {
+        var stored: [StoredProfile] = []
+        stored.reserveCapacity(profiles.count)
+        for start in stride(from: 0, to: profiles.count, by: Self.profilesPerTransaction) {
+            let chunk = profiles[start..<min(start + Self.profilesPerTransaction, profiles.count)]
+            let encoded = try chunk.map { item in
+                let json = try Self.jsonEncoder.encode(item.profile)
+                return (item, json, SHA256.hash(data: json).hexString)
+            }
+            stored += try writer.writeWithoutTransaction { db in
+                var rows: [StoredProfile] = []
+                try db.inTransaction(.immediate) {
+                    rows = []
+                    var cursor = try CustodyCursor(db)
+                    let insert = try db.cachedStatement(
+                        sql: "INSERT INTO profile (targetId, json, resolvedAt) VALUES (?, ?, ?)"
+                    )
+                    for (item, json, digest) in encoded {
+                        try insert.execute(arguments: [item.targetID, json, item.profile.resolvedAt])
+                        let id = db.lastInsertedRowID
+                        _ = try cursor.append(
+                            db,
+                            actor: actor,
+                            action: "resolve",
+                            object: "target:\(item.targetID)/profile:\(id)",
+                            digest: digest,
+                            time: time
+                        )
+                        rows.append(StoredProfile(id: id, targetID: item.targetID, profile: item.profile))
+                    }
+                    return .commit
+                }
+                return rows
+            }
+        }
+        return stored
+    }
+
+    /// Profiles stored per transaction by ``saveProfiles(_:actor:time:)``.
+    public static let profilesPerTransaction = 1_000
 
     /// The JSON a profile is stored as, whose SHA-256 its custody entry records.
     public func storedProfileJSON(id: Int64) throws -> Data? {

@@ -60,10 +60,12 @@ public struct PlanningBenchmark: Sendable {
                 )
             }
         )
-        for (insertion, profile) in zip(inserted, profiles) {
-            guard case .added(let target) = insertion, let id = target.id else { continue }
-            try store.saveProfile(profile, targetID: id)
-        }
+        try store.saveProfiles(
+            zip(inserted, profiles).compactMap { insertion, profile in
+                guard case .added(let target) = insertion, let id = target.id else { return nil }
+                return (profile, id)
+            }
+        )
         let custodyBefore = try store.custodyLog().count
         let setup = clock.now - setupStart
 

@@ -18,10 +18,10 @@ public enum TargetResolution {
     ) async throws -> [HostingProfile] {
         guard !targets.isEmpty else { return [] }
         let profiles = await resolver.resolve(targets.map(request(for:)))
-        for (target, profile) in zip(targets, profiles) {
-            guard let id = target.id else { continue }
-            try store.saveProfile(profile, targetID: id, actor: actor)
-        }
+        try store.saveProfiles(
+            zip(targets, profiles).compactMap { target, profile in target.id.map { (profile, $0) } },
+            actor: actor
+        )
         return profiles
     }
 
