@@ -1,15 +1,21 @@
 import Crypto
+import Foundation
 
 extension Digest {
-    /// The digest as lower-case hex.
+    /// The digest as lower-case hex, written into the string's own storage.
     var hexString: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(Self.byteCount * 2)
-        for byte in self {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
+        self.withUnsafeBytes { digest in
+            String(unsafeUninitializedCapacity: digest.count * 2) { out in
+                for (index, byte) in digest.enumerated() {
+                    out[2 * index] = Self.hexDigit(byte >> 4)
+                    out[2 * index + 1] = Self.hexDigit(byte & 0x0F)
+                }
+                return digest.count * 2
+            }
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 }

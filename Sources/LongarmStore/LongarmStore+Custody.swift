@@ -55,13 +55,14 @@ extension LongarmStore {
     }
 
     /// The end of the custody chain inside a write transaction: appending many entries reads the last one once
-    /// and reuses one prepared insert, instead of a query and a statement compilation per entry.
+    /// and reuses prepared inserts and one hashing buffer, instead of a query and a statement compilation per entry.
     struct CustodyCursor {
         /// The sequence number of the last entry (0 when the log is empty).
         private(set) var seq: Int64
         /// The chain hash of the last entry: the next entry's `prev`.
         private(set) var prev: String
         private var timeText: (date: Date, text: String)?
+        private var canonical: [UInt8] = []
 
         /// Reads the end of the chain; valid only while the caller's transaction holds the write lock.
         init(_ db: Database) throws {
@@ -79,6 +80,43 @@ extension LongarmStore {
             digest: String,
             time: Date
         ) throws -> CustodyEntry {
+            let entry = next(actor: actor, action: action, object: object, digest: digest, time: time)
+            try insert([entry.entry][...], hashes: [entry.hash][...], db)
+            return entry.entry
+        }
+
+        /// Appends one entry per `(object, digest)`, in order, all by `actor` doing `action` at `time`, with up to
+        /// ``entriesPerInsert`` rows to an `INSERT`; the trigger still checks every link.
+        mutating func append(
+            _ db: Database,
+            actor: String,
+            action: String,
+            objects: [(object: String, digest: String)],
+            time: Date
+        ) throws {
+            var entries: [CustodyEntry] = []
+            var hashes: [String] = []
+            entries.reserveCapacity(objects.count)
+            hashes.reserveCapacity(objects.count)
+            for item in objects {
+                let next = next(actor: actor, action: action, object: item.object, digest: item.digest, time: time)
+                entries.append(next.entry)
+                hashes.append(next.hash)
+            }
+            for start in stride(from: 0, to: entries.count, by: Self.entriesPerInsert) {
+                let end = min(start + Self.entriesPerInsert, entries.count)
+                try insert(entries[start..<end], hashes: hashes[start..<end], db)
+            }
+        }
+
+        /// The entry after the cursor and its chain hash; moves the cursor past it.
+        private mutating func next(
+            actor: String,
+            action: String,
+            object: String,
+            digest: String,
+            time: Date
+        ) -> (entry: CustodyEntry, hash: String) {
             // A batch shares one time: format it once.
             let text: String
             if let cached = timeText, cached.date == time {
@@ -96,19 +134,36 @@ extension LongarmStore {
                 digest: digest,
                 prev: prev
             )
-            let hash = entry.chainHash
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO custody (seq, time, actor, action, object, digest, prev, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-            )
-            try insert.execute(arguments: [
-                entry.seq, entry.time, entry.actor, entry.action, entry.object, entry.digest, entry.prev, hash,
-            ])
+            canonical.removeAll(keepingCapacity: true)
+            entry.appendCanonicalBytes(to: &canonical)
+            let hash = SHA256.hash(data: canonical).hexString
             seq = entry.seq
             prev = hash
-            return entry
+            return (entry, hash)
+        }
+
+        /// Custody rows per `INSERT` when appending many.
+        static let entriesPerInsert = 64
+
+        private static let insertSQL = insertSQL(rows: entriesPerInsert)
+
+        private static func insertSQL(rows: Int) -> String {
+            "INSERT INTO custody (seq, time, actor, action, object, digest, prev, hash) VALUES "
+                + repeatElement("(?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+        }
+
+        private func insert(_ entries: ArraySlice<CustodyEntry>, hashes: ArraySlice<String>, _ db: Database) throws {
+            let statement = try db.cachedStatement(
+                sql: entries.count == Self.entriesPerInsert ? Self.insertSQL : Self.insertSQL(rows: entries.count)
+            )
+            var values: [(any DatabaseValueConvertible)?] = []
+            values.reserveCapacity(entries.count * 8)
+            for (entry, hash) in zip(entries, hashes) {
+                values += [
+                    entry.seq, entry.time, entry.actor, entry.action, entry.object, entry.digest, entry.prev, hash,
+                ]
+            }
+            try statement.execute(arguments: StatementArguments(values))
         }
     }
 

@@ -157,29 +157,22 @@ extension LongarmStore {
             throw StoreError.inconsistent("stored \(db.changesCount) plan rows of \(plans.count)")
         }
         let first = db.lastInsertedRowID - Int64(plans.count) + 1
-        var stored: [StoredPlan] = []
-        stored.reserveCapacity(plans.count)
-        for (offset, prepared) in plans.enumerated() {
-            let id = first + Int64(offset)
-            _ = try cursor.append(
-                db,
-                actor: actor,
-                action: "plan",
-                object: "plan:\(id)",
-                digest: prepared.sha256,
-                time: createdAt
-            )
-            stored.append(
-                StoredPlan(
-                    id: id,
-                    targetID: prepared.targetID,
-                    profileID: prepared.profileID,
-                    createdAt: createdAt,
-                    plan: prepared.plan
-                )
+        try cursor.append(
+            db,
+            actor: actor,
+            action: "plan",
+            objects: plans.enumerated().map { offset, prepared in ("plan:\(first + Int64(offset))", prepared.sha256) },
+            time: createdAt
+        )
+        return plans.enumerated().map { offset, prepared in
+            StoredPlan(
+                id: first + Int64(offset),
+                targetID: prepared.targetID,
+                profileID: prepared.profileID,
+                createdAt: createdAt,
+                plan: prepared.plan
             )
         }
-        return stored
     }
 
     /// Stores fragments not yet stored (a fragment already there has the same bytes: its key is their digest).

@@ -57,8 +57,15 @@ import Testing
                 prev: CustodyEntry.genesisPrev
             ),
         ]
-        for entry in entries {
+        let numbered = [0, 1, 9, 10, 99, 100, 1_000_000, Int64.max].map { seq in
+            CustodyEntry(seq: seq, time: "t", actor: "a", action: "b", object: "c", digest: "d", prev: "e")
+        }
+        var buffer = Array("kept".utf8)
+        for entry in entries + numbered {
             #expect(entry.canonicalBytes == Array(entry.canonicalSerialization.utf8))
+            buffer.removeSubrange(4...)
+            entry.appendCanonicalBytes(to: &buffer)
+            #expect(buffer == Array("kept".utf8) + entry.canonicalBytes, "appends after what the buffer holds")
             let expected = SHA256.hash(data: Data(entry.canonicalSerialization.utf8))
                 .map { String(format: "%02x", $0) }.joined()
             #expect(entry.chainHash == expected)

@@ -51,6 +51,58 @@ import Testing
         #expect(third.seq == 3 && third.prev == second.chainHash)
     }
 
+    @Test func entriesAppendedManyToAnInsertAreCheckedLinkByLink() throws {
+        let store = try LongarmStore.inMemory()
+        try store.appendCustody(actor: "t", action: "capture", object: "capture:1", digest: "aa")
+        let count = LongarmStore.CustodyCursor.entriesPerInsert * 2 + 3
+        let objects = (1...count).map { (object: "plan:\($0)", digest: String(repeating: "b", count: 64)) }
+        try store.writer.write { db in
+            var cursor = try LongarmStore.CustodyCursor(db)
+            try cursor.append(db, actor: "batch", action: "plan", objects: objects, time: Date())
+        }
+        let log = try store.custodyLog()
+        #expect(log.map(\.entry.object) == ["capture:1"] + objects.map(\.object))
+        #expect(
+            zip(log.dropFirst(), log).allSatisfy {
+                $0.entry.prev == $1.entry.chainHash && $0.storedHash == $0.entry.chainHash
+            }
+        )
+
+        // One row of a many-row insert that does not follow its predecessor fails the whole statement.
+        var entries: [CustodyEntry] = []
+        var prev = try #require(log.last).storedHash
+        for seq in Int64(count + 2)...Int64(count + 5) {
+            let entry = CustodyEntry(
+                seq: seq,
+                time: "t",
+                actor: "x",
+                action: "plan",
+                object: "p\(seq)",
+                digest: "",
+                prev: seq == Int64(count + 4) ? CustodyEntry.genesisPrev : prev
+            )
+            entries.append(entry)
+            prev = entry.chainHash
+        }
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in
+                try db.execute(
+                    sql: "INSERT INTO custody (seq, time, actor, action, object, digest, prev, hash) VALUES "
+                        + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: entries.count).joined(separator: ", "),
+                    arguments: StatementArguments(
+                        entries.flatMap { entry -> [(any DatabaseValueConvertible)?] in
+                            [
+                                entry.seq, entry.time, entry.actor, entry.action, entry.object, entry.digest,
+                                entry.prev, entry.chainHash,
+                            ]
+                        }
+                    )
+                )
+            }
+        }
+        #expect(try store.custodyLog().count == count + 1, "no row of the refused statement is kept")
+    }
+
     @Test func theFirstEntryMustStartFromTheGenesisValue() throws {
         let store = try LongarmStore.inMemory()
         #expect(throws: DatabaseError.self) {

@@ -53,25 +53,50 @@ public struct CustodyEntry: Sendable, Codable, Hashable {
     /// hashes it, and building the `String` first cost more than the hash.
     public var canonicalBytes: [UInt8] {
         var bytes: [UInt8] = []
+        appendCanonicalBytes(to: &bytes)
+        return bytes
+    }
+
+    /// Appends ``canonicalBytes`` to `bytes`, so that a caller hashing many entries can reuse one buffer.
+    public func appendCanonicalBytes(to bytes: inout [UInt8]) {
         bytes.reserveCapacity(
-            96 + time.utf8.count + actor.utf8.count + action.utf8.count + object.utf8.count
+            bytes.count + 96 + time.utf8.count + actor.utf8.count + action.utf8.count + object.utf8.count
                 + digest.utf8.count + prev.utf8.count
         )
         bytes.append(contentsOf: #"{"seq":"#.utf8)
-        bytes.append(contentsOf: String(seq).utf8)
-        for (key, value) in [
-            (#","time":""#, time), (#"","actor":""#, actor), (#"","action":""#, action),
-            (#"","object":""#, object), (#"","digest":""#, digest), (#"","prev":""#, prev),
-        ] {
-            bytes.append(contentsOf: key.utf8)
-            if value.utf8.contains(where: Self.needsEscape) {
-                bytes.append(contentsOf: Self.escape(value).utf8)
-            } else {
-                bytes.append(contentsOf: value.utf8)
-            }
-        }
+        Self.appendDecimal(seq, to: &bytes)
+        Self.append(field: #","time":""#, time, to: &bytes)
+        Self.append(field: #"","actor":""#, actor, to: &bytes)
+        Self.append(field: #"","action":""#, action, to: &bytes)
+        Self.append(field: #"","object":""#, object, to: &bytes)
+        Self.append(field: #"","digest":""#, digest, to: &bytes)
+        Self.append(field: #"","prev":""#, prev, to: &bytes)
         bytes.append(contentsOf: #""}"#.utf8)
-        return bytes
+    }
+
+    private static func append(field key: StaticString, _ value: String, to bytes: inout [UInt8]) {
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        if value.utf8.contains(where: needsEscape) {
+            bytes.append(contentsOf: escape(value).utf8)
+        } else {
+            bytes.append(contentsOf: value.utf8)
+        }
+    }
+
+    /// `value` in decimal, as `String(value)` writes it.
+    private static func appendDecimal(_ value: Int64, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        // At most 19 digits, collected last first.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var count = 0
+            repeat {
+                digits[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[index]) }
+        }
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {
