@@ -156,14 +156,18 @@ extension LongarmStore {
             let statement = try db.cachedStatement(
                 sql: entries.count == Self.entriesPerInsert ? Self.insertSQL : Self.insertSQL(rows: entries.count)
             )
-            var values: [(any DatabaseValueConvertible)?] = []
-            values.reserveCapacity(entries.count * 8)
+            var binder = StatementBinder(statement)
             for (entry, hash) in zip(entries, hashes) {
-                values += [
-                    entry.seq, entry.time, entry.actor, entry.action, entry.object, entry.digest, entry.prev, hash,
-                ]
+                try binder.bind(entry.seq)
+                try binder.bind(entry.time)
+                try binder.bind(entry.actor)
+                try binder.bind(entry.action)
+                try binder.bind(entry.object)
+                try binder.bind(entry.digest)
+                try binder.bind(entry.prev)
+                try binder.bind(hash)
             }
-            try statement.execute(arguments: StatementArguments(values))
+            try binder.execute()
         }
     }
 

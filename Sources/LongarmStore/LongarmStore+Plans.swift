@@ -147,12 +147,15 @@ extension LongarmStore {
         )
         // The date as GRDB writes it, without the DateFormatter GRDB would use for every row.
         let date = StoreDate.text(createdAt)
-        var values: [(any DatabaseValueConvertible)?] = []
-        values.reserveCapacity(plans.count * 5)
+        var binder = StatementBinder(insert)
         for prepared in plans {
-            values += [prepared.targetID, prepared.profileID, prepared.json, date, prepared.format]
+            try binder.bind(prepared.targetID)
+            try binder.bind(prepared.profileID)
+            try binder.bind(prepared.json)
+            try binder.bind(date)
+            try binder.bind(prepared.format)
         }
-        try insert.execute(arguments: StatementArguments(values))
+        try binder.execute()
         guard db.changesCount == plans.count else {
             throw StoreError.inconsistent("stored \(db.changesCount) plan rows of \(plans.count)")
         }
