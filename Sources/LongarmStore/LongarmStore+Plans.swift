@@ -48,28 +48,49 @@ extension LongarmStore {
             self.fragments = []
         }
 
-        /// Encodes `plan` in format 5: what names its target (see ``TargetNames``, from the plan's URL and, when
-        /// given, its profile) stays in the row; the rest becomes shared frames, encoded and hashed only the first
-        /// time `cache` meets them.
+        /// Encodes `plan` in format 5: what names its target (see ``TargetNames``, from the plan's URL) stays in the
+        /// row; the rest becomes shared frames, encoded and hashed only the first time `cache` meets them.
+        package init(_ plan: NoticePlan, targetID: Int64, profileID: Int64, cache: inout PlanFragmentCache) {
+            self.init(plan, targetID: targetID, profileID: profileID, names: TargetNames(plan: plan), cache: &cache)
+        }
+
+        /// Encodes `plan` in format 5, the target named by its profile as well (its domain and server addresses).
         package init(
             _ plan: NoticePlan,
             targetID: Int64,
             profileID: Int64,
-            profile: HostingProfile? = nil,
+            profile: HostingProfile,
+            cache: inout PlanFragmentCache
+        ) {
+            self.init(
+                plan,
+                targetID: targetID,
+                profileID: profileID,
+                names: TargetNames(profile: profile),
+                cache: &cache
+            )
+        }
+
+        private init(
+            _ plan: NoticePlan,
+            targetID: Int64,
+            profileID: Int64,
+            names: TargetNames,
             cache: inout PlanFragmentCache
         ) {
             self.plan = plan
             self.targetID = targetID
             self.profileID = profileID
-            let names = TargetNames(plan: plan, profile: profile)
             var fragments: [PlanFragmentCache.Blob] = []
             let (planFrame, ownWarnings) = PlanFrame.split(plan, names: names)
             let planKey = cache.digest(of: planFrame, new: &fragments)
             var rungs: [(frame: String, own: RungFrame.Own)] = []
             rungs.reserveCapacity(plan.rungs.count)
-            // By index: `for rung in` would copy every field of each rung.
-            for index in plan.rungs.indices {
-                rungs.append(cache.frame(of: plan.rungs[index], names: names, new: &fragments))
+            // Through the buffer: `for rung in` (or passing `plan.rungs[index]`) would copy every field of each rung.
+            plan.rungs.withUnsafeBufferPointer { buffer in
+                for index in buffer.indices {
+                    rungs.append(cache.frame(of: buffer[index], names: names, new: &fragments))
+                }
             }
             var writer = PlanJSONWriter()
             writer.reserve(1_536)
@@ -104,15 +125,30 @@ extension LongarmStore {
         createdAt: Date = Date(),
         actor: String = "longarm"
     ) throws -> [StoredPlan] {
-        guard !plans.isEmpty else { return [] }
+        try savePlans(inParts: [plans], createdAt: createdAt, actor: actor)
+    }
+
+    /// Stores plans given in consecutive parts (as several threads prepared them) like ``savePlans(_:createdAt:actor:)``,
+    /// in one transaction and in order, without first joining the parts into one array (a copy of every plan).
+    @discardableResult
+    public func savePlans(
+        inParts parts: [[PreparedPlan]],
+        createdAt: Date = Date(),
+        actor: String = "longarm"
+    ) throws -> [StoredPlan] {
+        let count = parts.reduce(0) { $0 + $1.count }
+        guard count > 0 else { return [] }
         return try writer.writeWithoutTransaction { db in
             var stored: [StoredPlan] = []
-            stored.reserveCapacity(plans.count)
+            stored.reserveCapacity(count)
             try db.inTransaction(.immediate) {
+                stored.removeAll(keepingCapacity: true)
                 var cursor = try CustodyCursor(db)
-                for start in stride(from: 0, to: plans.count, by: Self.rowsPerInsert) {
-                    let chunk = plans[start..<min(start + Self.rowsPerInsert, plans.count)]
-                    stored += try Self.insertPlans(chunk, db, createdAt: createdAt, actor: actor, cursor: &cursor)
+                for plans in parts {
+                    for start in stride(from: 0, to: plans.count, by: Self.rowsPerInsert) {
+                        let chunk = plans[start..<min(start + Self.rowsPerInsert, plans.count)]
+                        stored += try Self.insertPlans(chunk, db, createdAt: createdAt, actor: actor, cursor: &cursor)
+                    }
                 }
                 return .commit
             }

@@ -14,17 +14,22 @@ import Darwin
 package struct TargetNames: Sendable {
     private let names: [[UInt8]]
 
-    /// The names of the target of `plan`, with those its profile adds (when the profile is at hand).
-    package init(plan: NoticePlan, profile: HostingProfile? = nil) {
-        var names: [String] = []
-        if let profile {
-            // The plan's URL is the profile's canonical URL, whose host the profile already holds.
-            names.append(profile.host)
-            if let domain = profile.registrableDomain { names.append(domain) }
-            names.append(contentsOf: profile.addresses.map(\.ip))
-        } else if let host = Self.host(of: plan.url) {
-            names.append(host)
-        }
+    /// The name of the target of `plan` when its profile is not at hand: the host of its URL.
+    package init(plan: NoticePlan) {
+        self.init(Self.host(of: plan.url).map { [$0] } ?? [])
+    }
+
+    /// The names a target's profile gives: its host (the host of the plan's URL, the profile's canonical URL), its
+    /// registrable domain and its server addresses. Taking the profile itself, not an optional, spares a copy of it.
+    package init(profile: HostingProfile) {
+        var names = [profile.host]
+        if let domain = profile.registrableDomain { names.append(domain) }
+        // By index: `for address in` would copy every field of each address to read one.
+        for index in profile.addresses.indices { names.append(profile.addresses[index].ip) }
+        self.init(names)
+    }
+
+    private init(_ names: [String]) {
         var unique: [[UInt8]] = []
         for name in names where !name.isEmpty {
             let bytes = Array(name.utf8)

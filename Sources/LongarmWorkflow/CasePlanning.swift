@@ -131,27 +131,23 @@ public struct CasePlanning: Sendable {
             // batch and finishes alone long after the last batch is prepared. (Narrowing as soon as two batches
             // waited left a processor idle whenever the writer waited on the disk; measured slower.)
             let behind = written.state.withLock { $0.pending } > 2
-            let results = prepare(jobs, caches: caches, threads: behind ? workers - 1 : workers)
+            let prepared = prepare(jobs, caches: caches, threads: behind ? workers - 1 : workers)
             prepareSeconds += (clock.now - batchStart).seconds
-            var ready: [LongarmStore.PreparedPlan] = []
-            ready.reserveCapacity(results.count)
-            for (job, result) in zip(jobs, results) {
-                switch result {
-                case .success(let plan): ready.append(plan)
-                case .failure(let error):
-                    skipped.append(
-                        "target \(job.targetID) \(job.target.canonicalURL): profile \(job.profileID) cannot be read "
-                            + "(\(error)); resolve it again"
-                    )
-                }
+            for failure in prepared.failures {
+                let job = jobs[failure.job]
+                skipped.append(
+                    "target \(job.targetID) \(job.target.canonicalURL): profile \(job.profileID) cannot be read "
+                        + "(\(failure.error)); resolve it again"
+                )
             }
+            let ready = prepared.parts
             written.state.withLock { $0.pending += 1 }
             writer.async { [actor, ready] in
                 defer { written.state.withLock { $0.pending -= 1 } }
                 guard written.state.withLock({ $0.error == nil }) else { return }
                 let storeStart = clock.now
                 do {
-                    let stored = try store.savePlans(ready, createdAt: now, actor: actor)
+                    let stored = try store.savePlans(inParts: ready, createdAt: now, actor: actor)
                     written.state.withLock {
                         if handle == nil { $0.plans += stored }
                         $0.count += stored.count
@@ -233,13 +229,24 @@ public struct CasePlanning: Sendable {
         var context: PlanningContext
     }
 
+    /// What preparing a batch produced: the prepared plans in job order, kept in the parts the threads prepared
+    /// them in (joining them would copy every plan), and the jobs that failed.
+    struct PreparedBatch {
+        var parts: [[LongarmStore.PreparedPlan]]
+        /// Failed jobs by their index in the batch, in order.
+        var failures: [(job: Int, error: any Error)]
+
+        /// Every prepared plan, in job order.
+        var plans: [LongarmStore.PreparedPlan] { parts.flatMap { $0 } }
+    }
+
     /// Decodes, plans and encodes every job with fresh fragment caches.
-    func prepare(_ jobs: [Job]) -> [Result<LongarmStore.PreparedPlan, any Error>] {
+    func prepare(_ jobs: [Job]) -> PreparedBatch {
         prepare(jobs, caches: Mutex([]))
     }
 
     /// Decodes, plans and encodes every job on `threads` threads (``workers`` when nil), this one among them; the
-    /// results keep the jobs' order. The jobs are cut into several chunks a thread and each thread takes the next
+    /// plans keep the jobs' order. The jobs are cut into several chunks a thread and each thread takes the next
     /// chunk when done with one, so that a thread slowed by the reader or the writer does not leave the others
     /// waiting at the end of the batch. Each thread borrows a fragment cache from the pool in `caches` (kept across
     /// batches) and gives it back.
@@ -247,10 +254,15 @@ public struct CasePlanning: Sendable {
         _ jobs: [Job],
         caches: borrowing Mutex<[PlanFragmentCache]>,
         threads: Int? = nil
-    ) -> [Result<LongarmStore.PreparedPlan, any Error>] {
+    ) -> PreparedBatch {
         let parts = max(1, min(workers * 8, jobs.count / 64))
         let size = (jobs.count + parts - 1) / parts
-        let slots = Mutex([[Result<LongarmStore.PreparedPlan, any Error>]](repeating: [], count: parts))
+        let slots = Mutex(
+            [(plans: [LongarmStore.PreparedPlan], failures: [(job: Int, error: any Error)])](
+                repeating: ([], []),
+                count: parts
+            )
+        )
         let taken = Atomic(0)
         // Synchronous CPU work: threads of Dispatch's pool rather than tasks on the cooperative pool.
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads ?? workers, parts))) { _ in
@@ -259,31 +271,34 @@ public struct CasePlanning: Sendable {
             while true {
                 let part = taken.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard part < parts else { return }
-                let slice = jobs[min(part * size, jobs.count)..<min((part + 1) * size, jobs.count)]
-                var out: [Result<LongarmStore.PreparedPlan, any Error>] = []
-                out.reserveCapacity(slice.count)
-                for job in slice { out.append(prepare(job, fragments: &fragments)) }
-                slots.withLock { $0[part] = out }
+                let range = min(part * size, jobs.count)..<min((part + 1) * size, jobs.count)
+                var plans: [LongarmStore.PreparedPlan] = []
+                var failures: [(job: Int, error: any Error)] = []
+                plans.reserveCapacity(range.count)
+                for index in range {
+                    do {
+                        plans.append(try prepare(jobs[index], fragments: &fragments))
+                    } catch {
+                        failures.append((index, error))
+                    }
+                }
+                slots.withLock { $0[part] = (plans, failures) }
             }
         }
-        return slots.withLock { $0.flatMap { $0 } }
+        let done = slots.withLock { $0 }
+        return PreparedBatch(parts: done.map(\.plans), failures: done.flatMap(\.failures))
     }
 
     /// Decodes, plans and encodes one job.
-    private func prepare(
-        _ job: Job,
-        fragments: inout PlanFragmentCache
-    ) -> Result<LongarmStore.PreparedPlan, any Error> {
-        Result {
-            let profile = try LongarmStore.decodeProfile(job.json)
-            let plan = planner.plan(profile, context: job.context)
-            return LongarmStore.PreparedPlan(
-                plan,
-                targetID: job.targetID,
-                profileID: job.profileID,
-                profile: profile,
-                cache: &fragments
-            )
-        }
+    private func prepare(_ job: Job, fragments: inout PlanFragmentCache) throws -> LongarmStore.PreparedPlan {
+        let profile = try LongarmStore.decodeProfile(job.json)
+        let plan = planner.plan(profile, context: job.context)
+        return LongarmStore.PreparedPlan(
+            plan,
+            targetID: job.targetID,
+            profileID: job.profileID,
+            profile: profile,
+            cache: &fragments
+        )
     }
 }

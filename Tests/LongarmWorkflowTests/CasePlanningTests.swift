@@ -195,14 +195,10 @@ struct CasePlanningTests {
             ),
             CasePlanning.Job(target: targets[0], targetID: 2, profileID: 2, json: good, context: context),
         ]
-        let results = planning.prepare(jobs)
-        #expect(results.count == 2)
-        if case .success = results[0] { Issue.record("a broken profile document was planned") }
-        guard case .success(let prepared) = results[1] else {
-            Issue.record("the good document was not planned")
-            return
-        }
-        #expect(prepared.plan.lawCountry?.rawValue == "DE")
+        let batch = planning.prepare(jobs)
+        #expect(batch.failures.map(\.job) == [0], "the broken profile document is not planned")
+        #expect(batch.plans.map(\.targetID) == [2], "the good one is")
+        #expect(batch.plans.first?.plan.lawCountry?.rawValue == "DE")
     }
 }
 
@@ -232,10 +228,11 @@ extension CasePlanningTests {
         let planning = CasePlanning(planner: WorkflowFixtures.planner, workers: 3)
         var rows: [[String]] = []
         for threads in [1, 2, 3] {
-            let results = planning.prepare(jobs, caches: Mutex([]), threads: threads)
-            rows.append(try results.map { String(decoding: try $0.get().json, as: UTF8.self) })
-            let planned: [Int64] = try results.map { try $0.get().targetID }
-            #expect(planned == jobs.map { $0.targetID })
+            let batch = planning.prepare(jobs, caches: Mutex([]), threads: threads)
+            #expect(batch.failures.isEmpty)
+            #expect(batch.parts.count > 1, "several parts, joined in order")
+            rows.append(batch.plans.map { String(decoding: $0.json, as: UTF8.self) })
+            #expect(batch.plans.map(\.targetID) == jobs.map { $0.targetID })
         }
         #expect(rows[0].count == jobs.count)
         #expect(rows[1] == rows[0])

@@ -30,17 +30,16 @@ public struct NoticePlanner: Sendable {
         var builder = RungBuilder(
             index: book.index,
             table: table,
-            profile: profile,
             context: context,
             law: law,
             terms: terms
         )
-        if profile.registrableDomain != nil { builder.addSiteOperator() }
-        builder.addOriginHost()
-        builder.addCDN()
-        builder.addRegistrar()
-        builder.addRegistry()
-        builder.addUpstream()
+        if profile.registrableDomain != nil { builder.addSiteOperator(profile) }
+        builder.addOriginHost(profile)
+        builder.addCDN(profile)
+        builder.addRegistrar(profile)
+        builder.addRegistry(profile)
+        builder.addUpstream(profile)
         builder.addSearchEngines()
         var warnings = law.warnings.isEmpty ? terms.warnings : law.warnings + terms.warnings
         if !profile.warnings.isEmpty {

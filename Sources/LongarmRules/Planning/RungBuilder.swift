@@ -1,10 +1,10 @@
 import LongarmCore
 
-/// Builds the rungs of one plan in ladder order.
+/// Builds the rungs of one plan in ladder order. The profile is handed to each step rather than kept: a stored
+/// copy of it cost a retain and a release of every string and list it holds, per plan.
 struct RungBuilder {
     let index: ProviderIndex
     let table: PlanningTable
-    let profile: HostingProfile
     let context: PlanningContext
     let law: GoverningLaw
     /// The rules' part of the plan, shared by every plan under the same law.
@@ -14,14 +14,12 @@ struct RungBuilder {
     init(
         index: ProviderIndex,
         table: PlanningTable,
-        profile: HostingProfile,
         context: PlanningContext,
         law: GoverningLaw,
         terms: PlanTerms
     ) {
         self.index = index
         self.table = table
-        self.profile = profile
         self.context = context
         self.law = law
         self.terms = terms
@@ -31,7 +29,7 @@ struct RungBuilder {
 
     // MARK: Rungs
 
-    mutating func addSiteOperator() {
+    mutating func addSiteOperator(_ profile: HostingProfile) {
         let domain = profile.registrableDomain ?? profile.host
         let registrant = profile.domain?.registrant
         if let platform = index.entry(domain: domain) {
@@ -60,7 +58,7 @@ struct RungBuilder {
         )
     }
 
-    mutating func addOriginHost() {
+    mutating func addOriginHost(_ profile: HostingProfile) {
         if profile.origin.hidden {
             let via = profile.origin.revealedBy ?? "the CDN's abuse process"
             add(
@@ -103,7 +101,7 @@ struct RungBuilder {
         )
     }
 
-    mutating func addCDN() {
+    mutating func addCDN(_ profile: HostingProfile) {
         let name = profile.cdn?.name ?? profile.addresses.first(where: { $0.cdn != nil })?.cdn
         let index = index
         let byName = name.flatMap { index.entry(name: $0) }
@@ -136,7 +134,7 @@ struct RungBuilder {
         )
     }
 
-    mutating func addRegistrar() {
+    mutating func addRegistrar(_ profile: HostingProfile) {
         guard let registrar = profile.domain?.registrar else { return }
         let matched =
             registrar.ianaId.flatMap { index.entry(ianaID: $0) }
@@ -163,7 +161,7 @@ struct RungBuilder {
         }
     }
 
-    mutating func addRegistry() {
+    mutating func addRegistry(_ profile: HostingProfile) {
         guard let domain = profile.registrableDomain, let tld = Self.topLevelDomain(domain) else { return }
         add(
             .registry,
@@ -173,7 +171,7 @@ struct RungBuilder {
         )
     }
 
-    mutating func addUpstream() {
+    mutating func addUpstream(_ profile: HostingProfile) {
         guard !profile.origin.hidden,
             let address = profile.addresses.first(where: { $0.cdn == nil && $0.asn != nil }), let asn = address.asn
         else { return }
