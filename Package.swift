@@ -105,7 +105,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "longarm", dependencies: ["LongarmCLI"]),
+        .executableTarget(
+            name: "longarm",
+            dependencies: ["LongarmCLI"],
+            // tcmalloc's per-thread caches: planning a large case allocates and frees millions of small objects
+            // on several threads, and glibc's malloc cost a fifth of the processor time (docs/jurisdictions.md).
+            linkerSettings: [.linkedLibrary(":libtcmalloc_minimal.so.4", .when(platforms: [.linux]))]
+        ),
         .systemLibrary(name: "CMaxMindDB", providers: [.apt(["libmaxminddb-dev"])]),
         .target(
             name: "LongarmResolve",

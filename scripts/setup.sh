@@ -8,6 +8,7 @@ packages=(
     libsqlite3-dev        # GRDB
     libcurl4-openssl-dev  # LongarmNet's HTTP client
     libmaxminddb-dev      # MMDB geolocation
+    libtcmalloc-minimal4  # the allocator the longarm binary links (see Package.swift)
     nginx-light           # local web server of the capture and re-check benchmarks (loopback HTTP)
     nsd                   # the local authoritative DNS server of the integration tests
     openssl               # test CA and the RFC 3161 time-stamping authority
