@@ -12,11 +12,12 @@ import Darwin
 /// own row; everything else is stored once, as a shared frame (see ``RungFrame``). The split decides only how
 /// much is shared: whatever it decides, the reader puts the same plan back together.
 package struct TargetNames: Sendable {
-    private let names: [[UInt8]]
+    /// Each name's bytes and the offset of the byte the search looks for first (see ``anchor(of:)``).
+    private let names: [(bytes: [UInt8], anchor: Int)]
 
     /// The name of the target of `plan` when its profile is not at hand: the host of its URL.
     package init(plan: NoticePlan) {
-        self.init(Self.host(of: plan.url).map { [$0] } ?? [])
+        self.init(names: Self.host(of: plan.url).map { [$0] } ?? [])
     }
 
     /// The names a target's profile gives: its host (the host of the plan's URL, the profile's canonical URL), its
@@ -26,38 +27,46 @@ package struct TargetNames: Sendable {
         if let domain = profile.registrableDomain { names.append(domain) }
         // By index: `for address in` would copy every field of each address to read one.
         for index in profile.addresses.indices { names.append(profile.addresses[index].ip) }
-        self.init(names)
+        self.init(names: names)
     }
 
-    private init(_ names: [String]) {
-        var unique: [[UInt8]] = []
+    /// The given names, empty ones and repeats left out.
+    package init(names: [String]) {
+        var unique: [(bytes: [UInt8], anchor: Int)] = []
         for name in names where !name.isEmpty {
             let bytes = Array(name.utf8)
-            if !unique.contains(bytes) { unique.append(bytes) }
+            if !unique.contains(where: { $0.bytes == bytes }) { unique.append((bytes, Self.anchor(of: bytes))) }
         }
         self.names = unique
+    }
+
+    /// Where in `name` the search starts: its first dot or colon, rare in the sentences searched (every host,
+    /// domain and IPv4 address has a dot, every IPv6 address a colon), else its first byte.
+    private static func anchor(of name: [UInt8]) -> Int {
+        name.firstIndex { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") } ?? 0
     }
 
     /// True when `text` contains one of the names.
     func occur(in text: String) -> Bool {
         guard !names.isEmpty else { return false }
         var text = text
-        return text.withUTF8 { haystack in names.contains { Self.find($0, in: haystack) } }
+        return text.withUTF8 { haystack in names.contains { Self.find($0.bytes, anchor: $0.anchor, in: haystack) } }
     }
 
-    /// True when `needle` occurs in `haystack`: `memchr` finds each candidate first byte, `memcmp` compares.
-    private static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = haystack.baseAddress, let head = needle.first, needle.count <= haystack.count else {
-            return false
-        }
+    /// True when `needle` occurs in `haystack`: `memchr` finds each place of the needle's anchor byte (at offset
+    /// `anchor` in the needle), `memcmp` compares the whole needle around it.
+    private static func find(_ needle: [UInt8], anchor: Int, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = haystack.baseAddress, needle.count <= haystack.count else { return false }
+        let byte = Int32(needle[anchor])
         return needle.withUnsafeBytes { needleBytes in
-            let end = base + (haystack.count - needle.count + 1)
-            var cursor = base
+            // The anchor can sit from `anchor` bytes in to `needle.count - anchor` bytes before the end.
+            let end = base + (haystack.count - needle.count + anchor + 1)
+            var cursor = base + anchor
             while cursor < end {
-                guard let hit = memchr(cursor, Int32(head), end - cursor) else { return false }
-                let candidate = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(candidate, needleBytes.baseAddress!, needle.count) == 0 { return true }
-                cursor = candidate + 1
+                guard let hit = memchr(cursor, byte, end - cursor) else { return false }
+                let place = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(place - anchor, needleBytes.baseAddress!, needle.count) == 0 { return true }
+                cursor = place + 1
             }
             return false
         }

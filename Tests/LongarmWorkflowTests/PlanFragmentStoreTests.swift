@@ -403,3 +403,35 @@ struct RungFrameMatchingTests {
         #expect(agreed == rungs.count * frames.count)
     }
 }
+
+/// The search for a target's names in plan text, which decides what a plan row keeps of its own.
+struct TargetNamesSearchTests {
+    @Test func findsEachNameWhereverItStandsAndNothingElse() {
+        let names = TargetNames(names: ["site101.example", "192.0.2.101", "2001:db8::1", "plainhost", ""])
+        let found = [
+            "site101.example",
+            "the operator of site101.example",
+            "site101.example hosts it",
+            "at 192.0.2.101; most notice regimes address hosts",
+            "via [2001:db8::1]:443",
+            "plainhost",
+            "a plainhost b",
+            "Art. 16. Sec. 2 site101.example.",
+            "www.site101.example/v/1",
+        ]
+        let missed = [
+            "",
+            "site101.exampl",
+            "ite101.example",
+            "site102.example and 192.0.2.10",
+            "192.0.2.10x",
+            "2001:db8::2",
+            "plainhos",
+            "Art. 16. Sec. 2 . . .",
+            "site101 example",
+        ]
+        for text in found { #expect(names.occur(in: text), "\(text)") }
+        for text in missed { #expect(!names.occur(in: text), "\(text)") }
+        #expect(!TargetNames(names: []).occur(in: "anything"))
+    }
+}
