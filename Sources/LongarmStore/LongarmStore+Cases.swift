@@ -161,8 +161,17 @@ extension Target {
             registrableDomain: row[5],
             kind: kindText.flatMap(InfringementKind.init(rawValue:)),
             note: row[7],
-            createdAt: row[8]
+            createdAt: try Self.date(row[8])
         )
+    }
+
+    /// A stored date, read by hand in the form the store writes dates in; anything else as GRDB reads it.
+    private static func date(_ value: DatabaseValue) throws -> Date {
+        if case .string(let text) = value.storage, let date = StoreDate.date(text) { return date }
+        guard let date = Date.fromDatabaseValue(value) else {
+            throw StoreError.inconsistent("a target's createdAt is not a date: \(value)")
+        }
+        return date
     }
 
     init(row: Row) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import LongarmStore
@@ -28,5 +29,30 @@ import Testing
             let encoded = String(decoding: try encoder.encode([date]), as: UTF8.self)
             #expect(encoded == "[\"\(StoreDate.iso8601(date))\"]", "\(seconds)")
         }
+    }
+
+    @Test func datesReadBackAsGRDBReadsThem() {
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<20_000).map { _ in Double.random(in: -12_000_000_000...253_402_300_000, using: &generator) }
+        for seconds in Self.edges + random {
+            let text = StoreDate.text(Date(timeIntervalSince1970: seconds))
+            let expected = Date.fromDatabaseValue(text.databaseValue)
+            let read = StoreDate.date(text)
+            if seconds >= -12_212_553_600, seconds < 253_402_300_800 {
+                #expect(read == expected, "\(text)")
+                #expect(read.map(StoreDate.text) == text, "\(text) round trip")
+            } else {
+                #expect(read == nil, "\(text) is left to GRDB")
+            }
+        }
+        for text in [
+            "2026-02-29 00:00:00.000", "2026-13-01 00:00:00.000", "2026-01-01 24:00:00.000", "2026-01-01T00:00:00.000",
+            "2026-01-01 00:00:00", "2026-01-01 00:00:00.0000", "2026-0a-01 00:00:00.000", "",
+        ] {
+            #expect(StoreDate.date(text) == nil, "\(text)")
+        }
+        #expect(
+            StoreDate.date("2024-02-29 23:59:59.999") == Date.fromDatabaseValue("2024-02-29 23:59:59.999".databaseValue)
+        )
     }
 }
