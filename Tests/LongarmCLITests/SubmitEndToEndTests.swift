@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Runs the built `longarm` binary on a batch with bad rows: exit status, stderr lines and what was stored.
-@Suite(.serialized) struct SubmitEndToEndTests {
+@Suite(.serialized) final class SubmitEndToEndTests: Sendable {
     private let folder: URL
     private let database: String
 
@@ -11,6 +11,9 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         database = folder.appendingPathComponent("longarm.sqlite").path
     }
+
+    /// Each test's folder (database, batch files, letters) goes when the test is done.
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     @Test func storesGoodRowsReportsBadOnesAndExits65() throws {
         let caseRun = try LongarmBinary.run([

@@ -2,12 +2,13 @@ import Foundation
 import Testing
 
 /// The re-check, history and notice commands' contract: exit codes, one-line errors, one JSON document.
-@Suite(.serialized) struct WatchCommandTests {
+@Suite(.serialized) final class WatchCommandTests: Sendable {
+    private let folder: URL
     private let database: String
     private let caseID: Int
 
     init() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("longarm-watch-\(UUID().uuidString)")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("longarm-watch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         database = folder.appendingPathComponent("longarm.sqlite").path
         let made = try LongarmBinary.run([
@@ -19,6 +20,9 @@ import Testing
         ])
         #expect(submitted.status == 0, "\(submitted.stderr)")
     }
+
+    /// Each test's folder goes when the test is done.
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     @Test func conflictingSelectionsAndBadDurationsAreUsageErrors() throws {
         let both = try LongarmBinary.run(["recheck", "--due", "--all", "--db", database])

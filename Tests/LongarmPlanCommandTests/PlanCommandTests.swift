@@ -10,7 +10,7 @@ import Testing
 /// `longarm plan URL`, run in-process against the local internet: resolved on the spot, stored only when a case
 /// is named. (In-process, and in a test target of its own, because a child `longarm` started beside the local
 /// internet's servers can hang Foundation's `Process` wait on Linux.)
-@Suite(.serialized) struct PlanCommandTests {
+@Suite(.serialized) final class PlanCommandTests: Sendable {
     private let folder: URL
     private let database: String
 
@@ -19,6 +19,9 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         database = folder.appendingPathComponent("longarm.sqlite").path
     }
+
+    /// Each test's folder (database, batch files, letters) goes when the test is done.
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     static let url = "http://videos.deepclip-host.net/v/8841"
 

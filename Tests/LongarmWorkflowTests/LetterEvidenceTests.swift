@@ -85,6 +85,7 @@ struct LetterEvidenceTests {
 
     @Test func capturesFillTheEvidenceSectionSoNoDraftIsNeeded() async throws {
         let scene = try await Self.scene(export: false)
+        defer { try? FileManager.default.removeItem(at: scene.folder) }
         let (index, out) = try Self.write(scene, formats: [.txt], bundle: nil)
         #expect(!index.letters.isEmpty)
         let last = try #require(scene.capture.exchanges.last)
@@ -100,6 +101,7 @@ struct LetterEvidenceTests {
 
     @Test func withoutCapturesTheSameLettersNeedEvidence() async throws {
         let folder = try WorkflowFixtures.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let store = try LongarmStore(path: folder.appendingPathComponent("longarm.sqlite").path)
         let (caseFile, targets) = try WorkflowFixtures.storedCase(store, kind: .copyright, ownsWork: true)
         let evidence = try CaseEvidence.summaries(for: caseFile, targets: targets, store: store)
@@ -108,6 +110,7 @@ struct LetterEvidenceTests {
 
     @Test func emlLettersAttachTheExportedManifestAndPythonReadsItBack() async throws {
         let scene = try await Self.scene(export: true)
+        defer { try? FileManager.default.removeItem(at: scene.folder) }
         let bundle = try #require(scene.bundle)
         let (index, out) = try Self.write(scene, formats: [.eml], bundle: bundle)
         let manifest = try Data(contentsOf: bundle.appendingPathComponent("manifest.json"))
@@ -130,6 +133,7 @@ struct LetterEvidenceTests {
 
     @Test func withoutABundleEmlLettersCarryNoAttachment() async throws {
         let scene = try await Self.scene(export: false)
+        defer { try? FileManager.default.removeItem(at: scene.folder) }
         let (index, out) = try Self.write(scene, formats: [.eml], bundle: nil)
         let entry = try #require(index.letters.first { $0.format == "eml" })
         let parsed = try MailParser.parse(out.appendingPathComponent(entry.file))
@@ -139,6 +143,7 @@ struct LetterEvidenceTests {
 
     @Test func aBundleThatIsNotTheExportedOneIsRefusedByName() async throws {
         let scene = try await Self.scene(export: true)
+        defer { try? FileManager.default.removeItem(at: scene.folder) }
         let bundle = try #require(scene.bundle)
         let file = bundle.appendingPathComponent("manifest.json")
         var text = try String(contentsOf: file, encoding: .utf8)
@@ -172,6 +177,7 @@ struct LetterEvidenceTests {
 
     @Test func everyLetterFileHasACustodyEntryWithItsDigest() async throws {
         let scene = try await Self.scene(export: false)
+        defer { try? FileManager.default.removeItem(at: scene.folder) }
         let (index, out) = try Self.write(scene, formats: [.txt, .md], bundle: nil)
         let caseID = try #require(scene.caseFile.id)
         let letters = try scene.store.letters(caseID: caseID)
