@@ -145,16 +145,11 @@ extension LongarmStore {
         /// Custody rows per `INSERT` when appending many.
         static let entriesPerInsert = 64
 
-        private static let insertSQL = insertSQL(rows: entriesPerInsert)
-
-        private static func insertSQL(rows: Int) -> String {
-            "INSERT INTO custody (seq, time, actor, action, object, digest, prev, hash) VALUES "
-                + repeatElement("(?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
-        }
+        private static let columns = ["seq", "time", "actor", "action", "object", "digest", "prev", "hash"]
 
         private func insert(_ entries: ArraySlice<CustodyEntry>, hashes: ArraySlice<String>, _ db: Database) throws {
             let statement = try db.cachedStatement(
-                sql: entries.count == Self.entriesPerInsert ? Self.insertSQL : Self.insertSQL(rows: entries.count)
+                sql: StatementBinder.insertSQL(into: "custody", columns: Self.columns, rows: entries.count)
             )
             var binder = StatementBinder(statement)
             for (entry, hash) in zip(entries, hashes) {

@@ -160,12 +160,7 @@ extension LongarmStore {
     /// run, and an update of `sqlite_sequence`, per row.
     static let rowsPerInsert = 64
 
-    private static let insertPlansSQL = insertPlansSQL(rows: rowsPerInsert)
-
-    private static func insertPlansSQL(rows: Int) -> String {
-        "INSERT INTO plan (targetId, profileId, json, createdAt, format) VALUES "
-            + repeatElement("(?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
-    }
+    private static let planColumns = ["targetId", "profileId", "json", "createdAt", "format"]
 
     /// Inserts one to ``rowsPerInsert`` prepared plans' new fragments and rows with one statement, then their custody
     /// entries in the same order, inside the caller's transaction. The rows of one statement get consecutive ids
@@ -179,7 +174,7 @@ extension LongarmStore {
     ) throws -> [StoredPlan] {
         for prepared in plans where !prepared.fragments.isEmpty { try insertFragments(prepared.fragments, db) }
         let insert = try db.cachedStatement(
-            sql: plans.count == rowsPerInsert ? insertPlansSQL : insertPlansSQL(rows: plans.count)
+            sql: StatementBinder.insertSQL(into: "plan", columns: planColumns, rows: plans.count)
         )
         // The date as GRDB writes it, without the DateFormatter GRDB would use for every row.
         let date = StoreDate.text(createdAt)

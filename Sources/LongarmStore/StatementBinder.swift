@@ -75,5 +75,12 @@ struct StatementBinder {
         index += 1
     }
 
+    /// `INSERT INTO table (columns) VALUES (?, …), …` with `rows` rows of parameters, for binding in that order.
+    static func insertSQL(into table: String, columns: [String], rows: Int) -> String {
+        let row = "(" + repeatElement("?", count: columns.count).joined(separator: ", ") + ")"
+        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+            + repeatElement(row, count: rows).joined(separator: ", ")
+    }
+
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 }

@@ -59,7 +59,7 @@ package struct TargetNames: Sendable {
         guard let base = haystack.baseAddress, needle.count <= haystack.count else { return false }
         let byte = Int32(needle[anchor])
         return needle.withUnsafeBytes { needleBytes in
-            // The anchor can sit from `anchor` bytes in to `needle.count - anchor` bytes before the end.
+            // A match puts the anchor byte at an offset from `anchor` to `haystack.count - needle.count + anchor`.
             let end = base + (haystack.count - needle.count + anchor + 1)
             var cursor = base + anchor
             while cursor < end {
