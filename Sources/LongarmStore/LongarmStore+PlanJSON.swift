@@ -205,7 +205,14 @@ struct PlanJSONWriter {
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         let bulk: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            // Runs of bytes that need no escape are copied whole.
+            // Most strings need no escape: one branch-free pass finds out, and such a string is copied whole.
+            var flagged: UInt8 = 0
+            for byte in utf8 { flagged |= Self.needsEscape(byte) ? 1 : 0 }
+            if flagged == 0 {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            // Otherwise runs of bytes that need no escape are copied whole.
             var start = 0
             for index in utf8.indices where Self.needsEscape(utf8[index]) {
                 if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
@@ -219,6 +226,14 @@ struct PlanJSONWriter {
                 if Self.needsEscape(byte) { escape(byte) } else { bytes.append(byte) }
             }
         }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A string known to need no escape, such as a lower-case hex digest: its bytes are copied without being scanned.
+    mutating func plainString(_ text: String) {
+        assert(!text.utf8.contains(where: Self.needsEscape), "plainString given a string that needs escaping")
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: text.utf8)
         bytes.append(UInt8(ascii: "\""))
     }
 

@@ -34,11 +34,15 @@ package struct PlanFragmentCache: Sendable {
     /// The digest of the frame of `rung` and what the row keeps of it, for the target named by `names`. A frame
     /// met before is found by comparing the rung with it in place (equal frames always fall in the same bucket);
     /// only a new one is built, encoded and hashed.
-    mutating func frame(of rung: NoticeRung, names: TargetNames, new: inout [Blob]) -> (String, RungFrame.Own) {
+    mutating func frame(of rung: borrowing NoticeRung, names: TargetNames, new: inout [Blob]) -> (String, RungFrame.Own)
+    {
         let shape = RungFrame.Shape(rung, names: names)
         let key = Self.bucket(rung, shape)
-        if let known = buckets[key]?.first(where: { $0.frame.matches(rung, shape: shape) }) {
-            return (known.digest, shape.own(of: rung))
+        // A loop, not `first(where:)`: the closure made the compiler copy the rung to capture it.
+        if let bucket = buckets[key] {
+            for known in bucket where known.frame.matches(rung, shape: shape) {
+                return (known.digest, shape.own(of: rung))
+            }
         }
         let (frame, own) = RungFrame.split(rung, shape: shape)
         var writer = PlanJSONWriter()

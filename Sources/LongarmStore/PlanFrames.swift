@@ -69,7 +69,9 @@ struct RungFrame: Sendable, Codable, Hashable {
         var ownSentences: UInt64
 
         /// The shape of `rung` for the target named by `names`.
-        init(_ rung: NoticeRung, names: TargetNames) {
+        /// Borrows the rung: an initializer otherwise takes its arguments owned, and the caller copied every field
+        /// of the rung to hand it over.
+        init(_ rung: borrowing NoticeRung, names: borrowing TargetNames) {
             channelOwn = names.occur(in: rung.channel)
             partyOwn = names.occur(in: rung.party)
             ownSentences = 0

@@ -14,7 +14,7 @@ extension PlanJSONWriter {
     ) {
         var object = ObjectState()
         key("frame", &object)
-        string(frame)
+        plainString(frame)
         key("profileResolvedAt", &object)
         string(StoreDate.iso8601(plan.profileResolvedAt))
         key("rungs", &object)
@@ -35,7 +35,7 @@ extension PlanJSONWriter {
             self.channel(channel)
         }
         key("frame", &object)
-        string(frame)
+        plainString(frame)
         if let party = own.party {
             key("party", &object)
             self.party(party)

@@ -12,8 +12,16 @@ import Darwin
 /// own row; everything else is stored once, as a shared frame (see ``RungFrame``). The split decides only how
 /// much is shared: whatever it decides, the reader puts the same plan back together.
 package struct TargetNames: Sendable {
-    /// Each name's bytes and the offset of the byte the search looks for first (see ``anchor(of:)``).
-    private let names: [(bytes: [UInt8], anchor: Int)]
+    /// Every name's bytes, one after another, and where each name lies in them with the offset of the byte the
+    /// search looks for first (see ``anchor(of:)``): one buffer, so that a search retains nothing per name.
+    private let bytes: [UInt8]
+    private let names: [Span]
+
+    private struct Span {
+        var start: Int
+        var count: Int
+        var anchor: Int
+    }
 
     /// The name of the target of `plan` when its profile is not at hand: the host of its URL.
     package init(plan: NoticePlan) {
@@ -32,12 +40,19 @@ package struct TargetNames: Sendable {
 
     /// The given names, empty ones and repeats left out.
     package init(names: [String]) {
-        var unique: [(bytes: [UInt8], anchor: Int)] = []
+        var bytes: [UInt8] = []
+        var spans: [Span] = []
         for name in names where !name.isEmpty {
-            let bytes = Array(name.utf8)
-            if !unique.contains(where: { $0.bytes == bytes }) { unique.append((bytes, Self.anchor(of: bytes))) }
+            let utf8 = Array(name.utf8)
+            let repeated = spans.contains {
+                $0.count == utf8.count && bytes[$0.start..<$0.start + $0.count].elementsEqual(utf8)
+            }
+            if repeated { continue }
+            spans.append(Span(start: bytes.count, count: utf8.count, anchor: Self.anchor(of: utf8)))
+            bytes += utf8
         }
-        self.names = unique
+        self.bytes = bytes
+        self.names = spans
     }
 
     /// Where in `name` the search starts: its first dot or colon, rare in the sentences searched (every host,
@@ -49,27 +64,41 @@ package struct TargetNames: Sendable {
     /// True when `text` contains one of the names.
     func occur(in text: String) -> Bool {
         guard !names.isEmpty else { return false }
+        if let found = text.utf8.withContiguousStorageIfAvailable({ occur(inBytes: $0) }) { return found }
         var text = text
-        return text.withUTF8 { haystack in names.contains { Self.find($0.bytes, anchor: $0.anchor, in: haystack) } }
+        return text.withUTF8 { occur(inBytes: $0) }
+    }
+
+    private func occur(inBytes haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { all in
+            for name in names {
+                let needle = UnsafeBufferPointer(rebasing: all[name.start..<name.start + name.count])
+                if Self.find(needle, anchor: name.anchor, in: haystack) { return true }
+            }
+            return false
+        }
     }
 
     /// True when `needle` occurs in `haystack`: `memchr` finds each place of the needle's anchor byte (at offset
     /// `anchor` in the needle), `memcmp` compares the whole needle around it.
-    private static func find(_ needle: [UInt8], anchor: Int, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = haystack.baseAddress, needle.count <= haystack.count else { return false }
+    private static func find(
+        _ needle: UnsafeBufferPointer<UInt8>,
+        anchor: Int,
+        in haystack: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard let base = haystack.baseAddress, let needleBase = needle.baseAddress, needle.count <= haystack.count
+        else { return false }
         let byte = Int32(needle[anchor])
-        return needle.withUnsafeBytes { needleBytes in
-            // A match puts the anchor byte at an offset from `anchor` to `haystack.count - needle.count + anchor`.
-            let end = base + (haystack.count - needle.count + anchor + 1)
-            var cursor = base + anchor
-            while cursor < end {
-                guard let hit = memchr(cursor, byte, end - cursor) else { return false }
-                let place = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(place - anchor, needleBytes.baseAddress!, needle.count) == 0 { return true }
-                cursor = place + 1
-            }
-            return false
+        // A match puts the anchor byte at an offset from `anchor` to `haystack.count - needle.count + anchor`.
+        let end = base + (haystack.count - needle.count + anchor + 1)
+        var cursor = base + anchor
+        while cursor < end {
+            guard let hit = memchr(cursor, byte, end - cursor) else { return false }
+            let place = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(place - anchor, needleBase, needle.count) == 0 { return true }
+            cursor = place + 1
         }
+        return false
     }
 
     /// True when any field of `party` contains one of the names.
