@@ -50,6 +50,12 @@ public struct LongarmStore: Sendable {
         return base + "/longarm/longarm.sqlite"
     }
 
+    /// Moves everything in the write-ahead log into the database file and empties the log, so that a copy of the
+    /// file alone is a copy of the whole store (the benchmarks copy one set-up store for each run).
+    public func checkpoint() throws {
+        _ = try writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    }
+
     /// The names of the migrations applied so far, oldest first.
     public func appliedMigrations() throws -> [String] {
         try writer.read { db in try Self.migrator.appliedMigrations(db) }
