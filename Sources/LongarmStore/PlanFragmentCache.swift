@@ -38,11 +38,8 @@ package struct PlanFragmentCache: Sendable {
     {
         let shape = RungFrame.Shape(rung, names: names)
         let key = Self.bucket(rung, shape)
-        // A loop, not `first(where:)`: the closure made the compiler copy the rung to capture it.
-        if let bucket = buckets[key] {
-            for known in bucket where known.frame.matches(rung, shape: shape) {
-                return (known.digest, shape.own(of: rung))
-            }
+        if let known = buckets[key]?.first(where: { $0.frame.matches(rung, shape: shape) }) {
+            return (known.digest, shape.own(of: rung))
         }
         let (frame, own) = RungFrame.split(rung, shape: shape)
         var writer = PlanJSONWriter()
