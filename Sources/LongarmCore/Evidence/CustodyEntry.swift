@@ -76,6 +76,14 @@ public struct CustodyEntry: Sendable, Codable, Hashable {
 
     private static func append(field key: StaticString, _ value: String, to bytes: inout [UInt8]) {
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        // Most fields need no escape: one branch-free pass over the bytes finds out, and they are copied whole.
+        let plain = value.utf8.withContiguousStorageIfAvailable { utf8 in
+            var flagged: UInt8 = 0
+            for byte in utf8 { flagged |= needsEscape(byte) ? 1 : 0 }
+            if flagged == 0 { bytes.append(contentsOf: utf8) }
+            return flagged == 0
+        }
+        if plain == true { return }
         if value.utf8.contains(where: needsEscape) {
             bytes.append(contentsOf: escape(value).utf8)
         } else {
