@@ -34,8 +34,11 @@ package struct PlanFragmentCache: Sendable {
     /// The digest of the frame of `rung` and what the row keeps of it, for the target named by `names`. A frame
     /// met before is found by comparing the rung with it in place (equal frames always fall in the same bucket);
     /// only a new one is built, encoded and hashed.
-    mutating func frame(of rung: borrowing NoticeRung, names: TargetNames, new: inout [Blob]) -> (String, RungFrame.Own)
-    {
+    mutating func frame(
+        of rung: borrowing NoticeRung,
+        names: TargetNames,
+        new: inout [Blob]
+    ) -> (String, RungFrame.Own) {
         let shape = RungFrame.Shape(rung, names: names)
         let key = Self.bucket(rung, shape)
         if let known = buckets[key]?.first(where: { $0.frame.matches(rung, shape: shape) }) {
