@@ -76,19 +76,21 @@ public struct CustodyEntry: Sendable, Codable, Hashable {
 
     private static func append(field key: StaticString, _ value: String, to bytes: inout [UInt8]) {
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        // Most fields need no escape: one branch-free pass over the bytes finds out, and they are copied whole.
-        let plain = value.utf8.withContiguousStorageIfAvailable { utf8 in
+        if isPlain(value) {
+            bytes.append(contentsOf: value.utf8)
+        } else {
+            bytes.append(contentsOf: escape(value).utf8)
+        }
+    }
+
+    /// True when no byte of `text` needs an escape, as most fields: one branch-free pass over the string's bytes
+    /// finds out (the generic `contains(where:)` over the UTF-8 view was a visible cost of storing many plans).
+    private static func isPlain(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { utf8 in
             var flagged: UInt8 = 0
             for byte in utf8 { flagged |= needsEscape(byte) ? 1 : 0 }
-            if flagged == 0 { bytes.append(contentsOf: utf8) }
             return flagged == 0
-        }
-        if plain == true { return }
-        if value.utf8.contains(where: needsEscape) {
-            bytes.append(contentsOf: escape(value).utf8)
-        } else {
-            bytes.append(contentsOf: value.utf8)
-        }
+        } ?? !text.utf8.contains(where: needsEscape)
     }
 
     /// `value` in decimal, as `String(value)` writes it.
@@ -120,7 +122,7 @@ public struct CustodyEntry: Sendable, Codable, Hashable {
 
     private static func escape(_ text: String) -> String {
         // Most fields need no escape at all: skip building a copy.
-        if !text.utf8.contains(where: needsEscape) { return text }
+        if isPlain(text) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
